@@ -1,0 +1,32 @@
+# Two commands a new user needs: `make demo` and `make test`. Both create .venv themselves.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test bench eval clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f demo_campaigns.sqlite
+	$(BIN)/anquanyue-parse build corpus/ --db sqlite:///demo_campaigns.sqlite
+	$(BIN)/anquanyue-parse themes --db sqlite:///demo_campaigns.sqlite
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/anquanyue-parse eval corpus/
+
+bench: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.run
+
+clean:
+	rm -rf $(VENV) build *.egg-info demo_campaigns.sqlite

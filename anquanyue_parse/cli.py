@@ -1,0 +1,169 @@
+"""Command line: argument groups only; the work lives in the library modules.
+
+Errors are one line on stderr and a non-zero exit, never a traceback
+(set ANQUANYUE_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Optional, Sequence
+
+from .version import __version__
+
+__all__ = ["main"]
+
+DEFAULT_DB = "sqlite:///campaigns.sqlite"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="anquanyue-parse",
+                                description="Parse 安全生产月 notices into structured campaign records.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse = sub.add_parser("parse", help="parse files and print their records as JSON")
+    g = parse.add_argument_group("Input")
+    g.add_argument("files", nargs="+", metavar="FILE")
+    g = parse.add_argument_group("Output")
+    g.add_argument("--jsonl", action="store_true", help="one compact JSON record per line")
+    g.add_argument("--no-source", action="store_true", help="leave source_text out of the output")
+    parse.set_defaults(handler=_cmd_parse)
+
+    ev = sub.add_parser("eval", help="score the parser on a gold-annotated corpus folder")
+    g = ev.add_argument_group("Input")
+    g.add_argument("corpus", metavar="DIR")
+    g = ev.add_argument_group("Output")
+    g.add_argument("--errors", action="store_true", help="list every wrong field after the table")
+    g.add_argument("--json", action="store_true", help="print the scores as JSON")
+    g = ev.add_argument_group("Baseline")
+    g.add_argument("--update-baseline", action="store_true",
+                   help="raise the floors in DIR/baseline.json to the current scores (never lowers them)")
+    ev.set_defaults(handler=_cmd_eval)
+
+    build = sub.add_parser("build", help="build or update the campaign database from an archive folder")
+    g = build.add_argument_group("Input")
+    g.add_argument("archive", metavar="ARCHIVE_DIR")
+    g = build.add_argument_group("Output")
+    g.add_argument("--db", default=DEFAULT_DB, metavar="URL",
+                   help="database URL (default: %(default)s; postgresql://… for PostgreSQL)")
+    g = build.add_argument_group("Processing")
+    g.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
+    g.add_argument("--no-progress", action="store_true", help="plain log lines instead of a progress bar")
+    build.set_defaults(handler=_cmd_build)
+
+    export = sub.add_parser("export", help="export the campaign database")
+    g = export.add_argument_group("Input")
+    g.add_argument("--db", default=DEFAULT_DB, metavar="URL")
+    g = export.add_argument_group("Output")
+    g.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
+    g.add_argument("--output", "-o", metavar="PATH", help="file (jsonl) or folder (csv, parquet); default stdout for jsonl")
+    export.set_defaults(handler=_cmd_export)
+
+    query = sub.add_parser("query", help="run a read-only SQL query on the campaign database")
+    g = query.add_argument_group("Input")
+    g.add_argument("--db", default=DEFAULT_DB, metavar="URL")
+    g.add_argument("sql", metavar="SQL")
+    query.set_defaults(handler=_cmd_query)
+
+    themes = sub.add_parser("themes", help="print the themes-by-year table")
+    g = themes.add_argument_group("Input")
+    g.add_argument("--db", default=DEFAULT_DB, metavar="URL")
+    themes.set_defaults(handler=_cmd_themes)
+
+    review = sub.add_parser("review", help="write an HTML page highlighting every extracted value")
+    g = review.add_argument_group("Input")
+    g.add_argument("file", metavar="FILE")
+    g = review.add_argument_group("Output")
+    g.add_argument("--output", "-o", default="review.html", metavar="HTML")
+    review.set_defaults(handler=_cmd_review)
+    return p
+
+
+def _cmd_parse(args) -> int:
+    from .pipeline import parse_file
+
+    exclude = {"source_text"} if args.no_source else None
+    failed = 0
+    for path in args.files:
+        try:
+            rec = parse_file(path)
+        except Exception as exc:  # one bad file does not stop the others
+            _error(exc)
+            failed += 1
+            continue
+        if args.jsonl:
+            print(rec.model_dump_json(exclude=exclude))
+        else:
+            print(rec.model_dump_json(indent=2, exclude=exclude))
+    return 1 if failed else 0
+
+
+def _cmd_eval(args) -> int:
+    from .baseline import check_baseline, update_baseline
+    from .evaluate import evaluate_corpus
+
+    report = evaluate_corpus(args.corpus)
+    if args.json:
+        import json
+
+        print(json.dumps(report.scores(), indent=2))
+    else:
+        print(report.render())
+    if args.errors:
+        for doc, field, gold, pred in report.errors:
+            print(f"{doc}\t{field}\tgold={gold!r}\tgot={pred!r}")
+    if args.update_baseline:
+        print(update_baseline(args.corpus, report))
+        return 0
+    problems = check_baseline(args.corpus, report)
+    for line in problems:
+        print(f"below floor: {line}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _cmd_build(args) -> int:
+    raise NotImplementedError("build: the campaign database is not implemented yet")
+
+
+def _cmd_export(args) -> int:
+    raise NotImplementedError("export: the campaign database is not implemented yet")
+
+
+def _cmd_query(args) -> int:
+    raise NotImplementedError("query: the campaign database is not implemented yet")
+
+
+def _cmd_themes(args) -> int:
+    raise NotImplementedError("themes: the analysis module is not implemented yet")
+
+
+def _cmd_review(args) -> int:
+    raise NotImplementedError("review: the review page is not implemented yet")
+
+
+def _error(exc: BaseException) -> None:
+    msg = str(exc) or type(exc).__name__
+    print(f"anquanyue-parse: {type(exc).__name__}: {msg}".splitlines()[0], file=sys.stderr)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        print("anquanyue-parse: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        if os.environ.get("ANQUANYUE_DEBUG"):
+            raise
+        _error(exc)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

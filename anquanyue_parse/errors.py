@@ -1,0 +1,50 @@
+"""Typed errors. Each message says what went wrong and what the user can do."""
+
+from __future__ import annotations
+
+__all__ = [
+    "AnquanyueError",
+    "UnsupportedFormat",
+    "NoTextLayer",
+    "EncryptedDocument",
+    "CorruptDocument",
+    "MissingDependency",
+    "FileAccessError",
+    "DatabaseError",
+]
+
+
+class AnquanyueError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+    def __init__(self, message: str, path: str | None = None):
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class UnsupportedFormat(AnquanyueError):
+    """The file is not a format we can read (or not text at all)."""
+
+
+class NoTextLayer(AnquanyueError):
+    """A PDF without a text layer (a scan); it needs OCR first."""
+
+
+class EncryptedDocument(AnquanyueError):
+    """A password-protected document."""
+
+
+class CorruptDocument(AnquanyueError):
+    """A file whose structure is broken (truncated zip, damaged PDF)."""
+
+
+class MissingDependency(AnquanyueError):
+    """An optional program or package needed for this file is not installed."""
+
+
+class FileAccessError(AnquanyueError):
+    """The path is a directory, does not exist, or cannot be read."""
+
+
+class DatabaseError(AnquanyueError):
+    """The campaign database cannot be opened, upgraded or written."""

@@ -1,0 +1,119 @@
+"""Stage 4+5: run the field extractors in order and assemble the :class:`Campaign`.
+
+Order matters: the year is needed to date "5月30日前"; the title and headings decide
+which companion campaigns count.
+"""
+
+from __future__ import annotations
+
+from ..models import Campaign, Period
+from ..themes import year_of_theme
+from .activities import extract_activities, extract_outline
+from .attachments import extract_attachments
+from .base import Context
+from .companions import extract_companions
+from .contacts import extract_contacts
+from .dates import extract_issue_date
+from .deadlines import extract_deadlines
+from .docnumber import extract_doc_numbers, normalize_doc_number
+from .issuer import extract_issuer
+from .period import extract_period
+from .theme import extract_theme
+from .title import extract_recipients, extract_title
+from .year import FIRST_YEAR, YEAR_PLACEHOLDER_PATTERN, extract_edition, extract_year
+
+__all__ = ["assemble"]
+
+
+def assemble(ctx: Context) -> Campaign:
+    rec = Campaign()
+    spans = rec.spans
+
+    def put(field: str, span, value=None):
+        if span is None:
+            return None
+        s, e = span
+        spans[field] = ctx.span(s, e)
+        return ctx.value(s, e) if value is None else value
+
+    title = extract_title(ctx)
+    if title:
+        rec.title = put("title", title[:2], title[2])
+    rec.recipients, rspan = extract_recipients(ctx)
+    put("recipients", rspan, rec.recipients)
+
+    own, refs = extract_doc_numbers(ctx)
+    if own:
+        rec.doc_number = normalize_doc_number(put("doc_number", own))
+    rec.references = list(dict.fromkeys(normalize_doc_number(ctx.value(*r)) for r in refs))
+    if rec.doc_number in rec.references:
+        rec.references.remove(rec.doc_number)
+
+    edition = extract_edition(ctx)
+    if edition:
+        rec.edition = put("edition", edition[1], edition[0])
+    year, yspan, how = extract_year(ctx, title[:2] if title else None, rec.edition)
+    issue_date, dspan, date_line = None, None, None
+    ctx.facts["year_hint"] = year
+    issue_date, dspan, date_line = extract_issue_date(ctx)
+    rec.issue_date = put("issue_date", dspan, issue_date)
+
+    theme = extract_theme(ctx)
+    if theme:
+        rec.theme = put("theme", theme)
+
+    placeholder = bool(YEAR_PLACEHOLDER_PATTERN.search(ctx.text))
+    if year is None and issue_date is not None:
+        year, how = issue_date.year, "from the issue date"
+    if year is None and rec.theme and not placeholder:
+        year = year_of_theme(rec.theme)
+        if year:
+            how = "from the theme (the national theme of that year)"
+    rec.year = year
+    if yspan:
+        put("year", yspan, year)
+    if how and year:
+        rec.inferred["year"] = how
+    ctx.facts["year"] = year
+    if rec.edition and year and rec.edition != year - (FIRST_YEAR - 1):
+        ctx.warn(f"the text says this is the {rec.edition}th campaign, but {year} would be the "
+                 f"{year - (FIRST_YEAR - 1)}th (first was {FIRST_YEAR})")
+
+    period = extract_period(ctx, year)
+    if period:
+        (start, end), pspan = period
+        rec.period = Period(start=start, end=end, text=ctx.value(*pspan), span=ctx.span(*pspan))
+        put("period", pspan, rec.period)
+
+    rec.deadlines = extract_deadlines(ctx, year)
+    rec.contacts = extract_contacts(ctx)
+    rec.outline = extract_outline(ctx)
+    rec.activities = extract_activities(ctx)
+    rec.attachments = extract_attachments(ctx)
+
+    issuer = extract_issuer(ctx, date_line)
+    if issuer:
+        rec.issuer = put("issuer", issuer)
+
+    strong = []
+    if title:
+        strong.append(title[:2])
+    strong += [(n.start, n.title_end) for n in ctx.seg.nodes()]
+    rec.companion_campaigns = list(dict.fromkeys(ctx.value(*s) for s in extract_companions(ctx, strong)))
+
+    _warn_missing(ctx, rec)
+    rec.warnings = ctx.warnings
+    return rec
+
+
+def _warn_missing(ctx: Context, rec: Campaign) -> None:
+    if not any([rec.title, rec.theme, rec.doc_number, rec.activities, rec.period, rec.deadlines]):
+        ctx.warn("this text does not look like a campaign notice: no title, theme, period, "
+                 "deadline or activity list was found")
+        return
+    if rec.theme is None:
+        ctx.warn("no theme (活动主题) found")
+    if rec.year is None:
+        ctx.warn("no campaign year found")
+    if rec.period is None:
+        ctx.warn("no campaign period (活动时间) found")

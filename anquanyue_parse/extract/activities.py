@@ -1,0 +1,119 @@
+"""The heading tree (outline) and the activity list under the activity-content section(s)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..models import Activity, Section
+from ..segment import Node
+from .base import Context, split_units
+from .dates import DATE_PATTERN, parse_date_match
+
+__all__ = ["extract_outline", "extract_activities"]
+
+#: A section that lists activities: "三、活动内容", "三、主要工作任务", "五、主要活动安排",
+#: "六、“安全生产月”活动主要内容", "五、“安全生产万里行”活动主要内容", "五、活动内容及形式".
+ACTIVITY_SECTION_PATTERN = regex.compile(
+    r"(?:活动|工作)(?:主要)?(?:内容|安排|任务|项目|形式)|主要(?:内容|任务|活动|工作)|重点(?:活动|工作|任务)|"
+    r"具体(?:活动|措施|安排)|活动及安排|系列活动"
+)
+
+#: Section titles that are about the campaign, not an activity: "总体要求", "活动主题", "组织机构".
+GENERIC_SECTION_PATTERN = regex.compile(
+    r"指导思想|总体|目标|主题|时间|组织|领导|要求|保障|原则|范围|对象|联系|步骤|阶段|背景|意义|其他|事项|"
+    r"机构|依据|说明|附则"
+)
+
+#: "责任单位:各县(区)人民政府(管委会),市安委会各成员单位及重点企业".
+RESPONSIBLE_PATTERN = regex.compile(r"(?:责任单位|牵头单位|责任部门|负责单位)\s*:\s*(?P<v>[^\n。]{2,200})")
+
+#: An inline list "将组织开展六项活动:一是…。二是…。".
+INLINE_LIST_PATTERN = regex.compile(r"活动[^。\n]{0,8}:\s*(?=一是)")
+INLINE_ITEM_PATTERN = regex.compile(r"(?P<n>[一二三四五六七八九十]{1,2})是(?P<t>[^。\n]{2,120})")
+
+def _number(ctx: Context, node: Node) -> str:
+    return ctx.value(node.start, node.title_start).strip()
+
+
+def _section(ctx: Context, node: Node) -> Section:
+    return Section(
+        number=_number(ctx, node), level=node.level,
+        title=ctx.value(node.title_start, node.title_end),
+        span=ctx.span(node.start, node.title_end),
+        children=[_section(ctx, c) for c in node.children],
+    )
+
+
+def extract_outline(ctx: Context) -> list[Section]:
+    return [_section(ctx, n) for n in ctx.seg.roots]
+
+
+def _activity(ctx: Context, node: Node) -> Activity:
+    text = ctx.text
+    body_end = node.children[0].start if node.children else node.end
+    resp = RESPONSIBLE_PATTERN.search(text, node.start, node.end)
+    dates = []
+    for m in DATE_PATTERN.finditer(text, node.start, body_end):
+        d, _ = parse_date_match(m, ctx.year)
+        if d and d not in dates:
+            dates.append(d)
+    return Activity(
+        number=_number(ctx, node),
+        title=ctx.value(node.title_start, node.title_end),
+        text=ctx.value(node.title_start, body_end),
+        children=[_activity(ctx, c) for c in node.children],
+        responsible=split_units(ctx.value(resp.start("v"), resp.end("v"))) if resp else [],
+        dates=dates,
+        span=ctx.span(node.start, node.end),
+    )
+
+
+def _sections(ctx: Context) -> list[Node]:
+    text = ctx.text
+    return [n for n in ctx.seg.nodes()
+            if n.children and ACTIVITY_SECTION_PATTERN.search(text[n.title_start:n.title_end])
+            and not regex.search(r"要求|保障", text[n.title_start:n.title_end])]
+
+
+def _inline(ctx: Context) -> list[Activity]:
+    text = ctx.text
+    m = INLINE_LIST_PATTERN.search(text)
+    if not m:
+        return []
+    out = []
+    expected = 1
+    from ..numerals import to_int
+
+    for item in INLINE_ITEM_PATTERN.finditer(text, m.end(), min(len(text), m.end() + 3000)):
+        if to_int(item.group("n")) != expected:
+            break
+        expected += 1
+        out.append(Activity(number=item.group("n") + "是", title=ctx.value(item.start("t"), item.end("t")),
+                            text=ctx.value(item.start("t"), item.end("t")),
+                            span=ctx.span(item.start(), item.end())))
+    return out
+
+
+def extract_activities(ctx: Context) -> list[Activity]:
+    sections = _sections(ctx)
+    # a section nested in another activity section is part of it
+    top = [s for s in sections if not any(o is not s and _inside(s, o) for o in sections)]
+    if top:
+        return ctx.limit([_activity(ctx, c) for s in top for c in s.children], "activities")
+    text = ctx.text
+    roots = [n for n in ctx.seg.roots if n.level == 1]
+    items = [n for n in roots if not GENERIC_SECTION_PATTERN.search(text[n.title_start:n.title_end])]
+    if items and (len(items) == len(roots) or len(items) >= 2):
+        return ctx.limit([_activity(ctx, n) for n in items], "activities")
+    return _inline(ctx)
+
+
+def _inside(node: Node, other: Node) -> bool:
+    p: Optional[Node] = node.parent
+    while p is not None:
+        if p is other:
+            return True
+        p = p.parent
+    return False

@@ -1,0 +1,94 @@
+"""Attachments (附件) listed by the notice, in document order.
+
+"附件:1.全市…联络员信息表\\n2.威海市…统计表", "附件:2023年“安全生产月”活动方案",
+"附件1:2021年园区…活动方案.docx", "- 附件: 1.全市…统计表".
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..models import Attachment
+from .base import Context
+
+__all__ = ["extract_attachments"]
+
+#: The listing label: "附件:", "附件1:", "附 件:", "- 附件:"; group n is the number in "附件1:".
+LISTING_PATTERN = regex.compile(r"(?m)^[-*·\s]*附\s*件\s*(?P<n>\d{1,2})?\s*:\s*")
+
+#: A numbered item: "1.全市…", "2、…", "3.…", "(1)…"; group n is the number.
+ITEM_PATTERN = regex.compile(r"[-*·\s]*(?:(?P<n>\d{1,2})\s*[.、]|\((?P<p>\d{1,2})\))\s*")
+
+#: A file extension left on a title: "…活动方案.docx".
+EXTENSION_PATTERN = regex.compile(r"\.(?:docx?|wps|pdf|xlsx?|et|rtf|zip|rar|txt|ofd|jpg|png)$", regex.I)
+
+#: Items that are bare file names, not titles: "170附件.doc".
+FILE_NAME_PATTERN = regex.compile(r"^[\w\-]*附件[\w\-]*\.\w{2,4}$")
+
+
+def _title(ctx: Context, start: int, end: int):
+    text = ctx.text
+    while end > start and text[end - 1] in " 。;,":
+        end -= 1
+    raw = text[start:end]
+    m = EXTENSION_PATTERN.search(raw)
+    if m:
+        end = start + m.start()
+        if FILE_NAME_PATTERN.match(raw):
+            return None
+    if end - start < 2 or not regex.search(r"\p{Han}", text[start:end]):
+        return None
+    return start, end
+
+
+def _line_end(text: str, pos: int) -> int:
+    e = text.find("\n", pos)
+    return len(text) if e < 0 else e
+
+
+def extract_attachments(ctx: Context) -> list[Attachment]:
+    text = ctx.text
+    out: list[Attachment] = []
+    seen: set[str] = set()
+
+    def add(index, start, end):
+        t = _title(ctx, start, end)
+        if not t:
+            return
+        value = ctx.value(*t)
+        if value in seen:
+            return
+        seen.add(value)
+        out.append(Attachment(index=index, title=value, span=ctx.span(*t)))
+
+    for m in LISTING_PATTERN.finditer(text):
+        pos = m.end()
+        if m.group("n"):  # "附件1:标题" carries its own number and title
+            add(int(m.group("n")), pos, _line_end(text, pos))
+            continue
+        first = True
+        expected = None
+        while pos < len(text):
+            while pos < len(text) and text[pos] in " \n\t" and not first:
+                pos += 1
+            end = _line_end(text, pos)
+            im = ITEM_PATTERN.match(text, pos, end)
+            if im and (im.group("n") or im.group("p")):
+                n = int(im.group("n") or im.group("p"))
+                if expected is not None and n != expected:
+                    break
+                add(n, im.end(), end)
+                expected = n + 1
+            elif first:
+                if pos == end:  # "附件:" alone on its line: items follow on the next lines
+                    first = False
+                    continue
+                add(None, pos, end)
+                break
+            else:
+                break
+            first = False
+            pos = end + 1
+            if len(out) > 60:
+                break
+    return ctx.limit(out, "attachments")

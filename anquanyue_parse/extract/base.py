@@ -1,0 +1,70 @@
+"""What every extractor receives: the normalized text, its segments, and helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..models import SourceText, Span
+from ..normalize import Normalized
+from ..segment import Segments
+
+__all__ = ["Context", "split_units"]
+
+#: Cap on items of one list field; beyond it the rest is dropped with a warning.
+MAX_ITEMS = 500
+
+
+@dataclass
+class Context:
+    norm: Normalized
+    seg: Segments
+    source: SourceText
+    warnings: list[str] = field(default_factory=list)
+    #: values decided by earlier extractors that later ones use (year, title, ...)
+    facts: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The match text."""
+        return self.norm.text
+
+    def span(self, start: int, end: int) -> Span:
+        """A source Span for a match-text interval (with the page where the format has pages)."""
+        s, e = self.norm.source_span(start, end)
+        return Span(start=s, end=e, page=self.source.page_of(s))
+
+    def value(self, start: int, end: int) -> str:
+        """The text a value reads as: the display text of a match-text interval, trimmed."""
+        return self.norm.value(start, end)
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def limit(self, items: list, what: str) -> list:
+        if len(items) > MAX_ITEMS:
+            self.warn(f"more than {MAX_ITEMS} {what} found; only the first {MAX_ITEMS} are kept")
+            return items[:MAX_ITEMS]
+        return items
+
+    @property
+    def year(self) -> Optional[int]:
+        return self.facts.get("year")
+
+
+def split_units(value: str) -> list[str]:
+    """Split a list of units on 、,; outside brackets: "各县(市、区)工科局,机关各科室" -> 2 items."""
+    parts, depth, cur = [], 0, []
+    for ch in value:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        if ch in ",，、;；" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p.strip(" 。.") for p in parts if p.strip(" 。.")]

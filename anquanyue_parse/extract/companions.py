@@ -1,0 +1,41 @@
+"""Companion campaigns run with the month: "安全生产万里行", "白山松水安全行", "安全生产沈阳行"."""
+
+from __future__ import annotations
+
+import regex
+
+from .base import Context
+
+__all__ = ["extract_companions"]
+
+#: A quoted campaign name ending in 行, e.g. "“安全生产万里行”", "“白山松水安全行”".
+CAMPAIGN_NAME_PATTERN = regex.compile(r"“(?P<name>[\p{Han}]{2,10}行)”")
+
+#: Sub-activities of a companion campaign, not campaigns: "专题行", "区域行", "网上行".
+NOT_A_CAMPAIGN = {"专题行", "区域行", "网上行", "执法行", "媒体行"}
+
+#: Joined with the month: "“安全生产月”和“安全生产万里行”", "“X行”与“安全生产月”".
+CONJUNCTION_PATTERN = regex.compile(r"安全生产月”?(?:和|与|暨|及|、)“(?P<name>[\p{Han}]{2,10}行)”|"
+                                    r"“(?P<name2>[\p{Han}]{2,10}行)”(?:和|与|暨|及)“?安全生产月")
+
+
+def extract_companions(ctx: Context, strong_regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Match spans of companion campaign names, first occurrence each.
+
+    A name counts when it is joined with 安全生产月 or appears in ``strong_regions``
+    (title, headings, attachment titles); a name met only in a form table does not.
+    """
+    text = ctx.text
+    found: dict[str, tuple[int, int]] = {}
+    for m in CONJUNCTION_PATTERN.finditer(text):
+        g = "name" if m.group("name") else "name2"
+        found.setdefault(m.group(g), (m.start(g), m.end(g)))
+    for a, b in strong_regions:
+        for m in CAMPAIGN_NAME_PATTERN.finditer(text, a, b):
+            name = m.group("name")
+            if name.endswith(tuple(NOT_A_CAMPAIGN)) and len(name) <= 4:
+                continue
+            if name in NOT_A_CAMPAIGN or not ("安全" in name or "万里" in name):
+                continue
+            found.setdefault(name, (m.start("name"), m.end("name")))
+    return sorted(found.values())

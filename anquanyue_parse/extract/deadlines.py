@@ -1,0 +1,138 @@
+"""Reporting deadlines: dated ("5月30日前报送…", "6月4日18时前") and recurring
+("每周三12:00前报送…" -> weekly:WED, "每月25日前" -> monthly:25)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+import regex
+
+from ..models import Deadline
+from ..numerals import to_int
+from .base import Context
+from .dates import make_date, month_end
+
+__all__ = ["extract_deadlines"]
+
+#: A reporting verb: "报送", "上报", "提交", "报市政府安委会办公室" (bare 报 + recipient), "发送至".
+REPORT_VERB_PATTERN = regex.compile(
+    r"报送|上报|提交|报告|反馈|汇总|发送|寄送|寄至|发至|送至|报至|报到|交至|递交|报(?=[\p{Han}]{1,12}(?:办公室|办|局|厅|委|处|科|部|中心))"
+)
+
+#: A dated deadline: "5月30日前", "6月4日18时前", "2024年6月13日前", "7月6日前", "6月底前",
+#: and lists "分别于5月8日和7月3日前".
+DATED_PATTERN = regex.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<end>底|末))"
+    r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2})|[时点](?:(?P<mi2>\d{1,2})分?)?))?"
+    r"(?P<before>(?:之|以)?前)?"
+)
+
+_WEEKDAYS = {"一": "MON", "二": "TUE", "三": "WED", "四": "THU", "五": "FRI", "六": "SAT", "日": "SUN", "天": "SUN", "七": "SUN"}
+
+#: A recurring duty: "每周三12:00前", "每周四", "每月25日前", "每天17时前".
+RECURRING_PATTERN = regex.compile(
+    r"每(?:周|星期)(?P<wd>[一二三四五六日天七])"
+    r"|每月(?P<md>\d{1,2})[日号]"
+    r"|(?P<daily>每天|每日)"
+)
+
+_TIME_AFTER = regex.compile(r"\s*(?P<h>\d{1,2})(?::(?P<mi>\d{2})|[时点](?:(?P<mi2>\d{1,2})分?)?)")
+
+#: Clause boundaries for the action text.
+_CLAUSE_END = regex.compile(r"[。;\n]|,(?=\s*(?:\d{1,2}月|每(?:周|月)|同时|并))")
+
+
+def _time(h: Optional[str], mi: Optional[str]) -> Optional[str]:
+    if h is None:
+        return None
+    hour = int(h)
+    if hour > 24:
+        return None
+    return f"{hour:02d}:{int(mi or 0):02d}"
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos), text.rfind(";", 0, pos)) + 1
+    ends = [i for i in (text.find("。", pos), text.find("\n", pos), text.find(";", pos)) if i >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def _action(ctx: Context, start: int, sent_end: int) -> tuple[int, int]:
+    """From the reporting verb after ``start`` to the end of its clause."""
+    text = ctx.text
+    v = REPORT_VERB_PATTERN.search(text, start, sent_end)
+    a = v.start() if v else start
+    m = _CLAUSE_END.search(text, v.end() if v else start, sent_end)
+    e = m.start() if m else sent_end
+    return a, max(a, e)
+
+
+def _dated(ctx: Context, year: Optional[int]) -> list[tuple[int, Deadline]]:
+    text = ctx.text
+    out = []
+    for m in DATED_PATTERN.finditer(text):
+        before = m.group("before")
+        nxt = text[m.end():m.end() + 1]
+        if not before and not (nxt in "和、及" and regex.match(r"[和、及]\d{1,2}月\d{1,2}日(?:\d{1,2}[时点])?前", text[m.end():m.end() + 12])):
+            continue
+        s0, s1 = _sentence(text, m.start())
+        if not REPORT_VERB_PATTERN.search(text, s0, s1):
+            continue
+        y = int(m.group("y")) if m.group("y") else year
+        month = int(m.group("m"))
+        if m.group("end"):
+            when = month_end(y, month) if y and 1 <= month <= 12 else None
+        else:
+            when = make_date(y, month, int(m.group("d")))
+        if when is None and y is not None:
+            continue
+        a, e = _action(ctx, m.end(), s1)
+        if a >= e:  # the verb may come before the date: "请…于5月18日前报送" has it after; "上报…7月1日前" before
+            a, e = _action(ctx, s0, s1)
+        out.append((m.start(), Deadline(
+            date=when, time=_time(m.group("h"), m.group("mi") or m.group("mi2")),
+            action=ctx.value(a, e), text=ctx.value(m.start(), e if e > m.end() else m.end()),
+            span=ctx.span(m.start(), max(e, m.end())),
+        )))
+    return out
+
+
+def _recurring(ctx: Context) -> list[tuple[int, Deadline]]:
+    text = ctx.text
+    out = []
+    for m in RECURRING_PATTERN.finditer(text):
+        s0, s1 = _sentence(text, m.start())
+        if not REPORT_VERB_PATTERN.search(text, m.end(), s1):
+            continue
+        if m.group("wd"):
+            rec = "weekly:" + _WEEKDAYS[m.group("wd")]
+        elif m.group("md"):
+            rec = f"monthly:{int(m.group('md'))}"
+        else:
+            rec = "daily"
+        t = _TIME_AFTER.match(text, m.end())
+        hhmm = _time(t.group("h"), t.group("mi") or t.group("mi2")) if t else None
+        a, e = _action(ctx, m.end(), s1)
+        lead = max(s0, m.start() - 12)
+        head = regex.search(r"(?:\d{1,2}月份?|活动期间|“安全生产月”活动期间)[^,。]{0,4}$", text[lead:m.start()])
+        first = lead + head.start() if head else m.start()
+        out.append((m.start(), Deadline(
+            recurrence=rec, time=hhmm, action=ctx.value(a, e),
+            text=ctx.value(first, max(e, m.end())), span=ctx.span(first, max(e, m.end())),
+        )))
+    return out
+
+
+def extract_deadlines(ctx: Context, year: Optional[int]) -> list[Deadline]:
+    found = _dated(ctx, year) + _recurring(ctx)
+    found.sort(key=lambda x: x[0])
+    seen = set()
+    out = []
+    for _, d in found:
+        key = (d.date, d.recurrence, d.time, d.span.start if d.span else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return ctx.limit(out, "deadlines")

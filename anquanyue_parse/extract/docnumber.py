@@ -1,0 +1,98 @@
+"""发文字号: this notice's own document number, and the other numbers it cites."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..patterns import DOC_NUMBER_PATTERN, DOC_PREFIX_STOP
+from .base import Context
+
+__all__ = ["extract_doc_numbers", "normalize_doc_number"]
+
+#: A metadata label before the notice's own number, e.g. "文件编号: 常教法〔2023〕5号",
+#: "发 文 号:安组委办〔2017〕8号", "发文字号:", "作者:安委办〔2015〕19号" (a site's author field).
+OWN_LABEL_PATTERN = regex.compile(r"(?:文件编号|发文字号|发文号|文号|文件号|作者|索引号)\s*:\s*$")
+
+#: Words just before a cited document that make its number a reference, not this notice's:
+#: "根据《…》(粤建质函〔2016〕1459号)", "按照…要求", "转发…".
+CITE_CONTEXT_PATTERN = regex.compile(r"根据|按照|依据|依照|贯彻|落实|转发|遵照|参照|关于印发|印发〈|结合|对照")
+
+#: A news sentence reporting the issuing of this notice: "…安委办下发了《关于…的通知》(云安委办〔2017〕37号)".
+NEWS_OWN_PATTERN = regex.compile(r"(?:下发|印发|发出|出台|发布)了?《[^《》\n]{2,80}》$")
+
+#: Brackets around the year, normalized to 〔〕.
+_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕",
+                           "（": "〔", "）": "〕", "【": "〔", "】": "〕", "{": "〔", "}": "〕"})
+
+#: Pinyin residue inside a number, e.g. "粤建质(zhì)函〔2016〕1459号(hào)".
+_RESIDUE = regex.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
+def normalize_doc_number(raw: str) -> str:
+    """No spaces, no pinyin residue, year brackets 〔〕: "威工信发〔2024〕22 号" -> "威工信发〔2024〕22号"."""
+    s = _RESIDUE.sub("", raw)
+    s = regex.sub(r"\s+", "", s)
+    return s.translate(_BRACKETS)
+
+
+#: Longest issuer code before the year bracket, e.g. "安监总政法字" (6), "沪安监管法规" (6).
+MAX_PREFIX = 10
+
+
+def _prefix_start(text: str, core_start: int) -> int:
+    """Walk back from the year bracket over the issuer code's characters."""
+    start = core_start
+    while start > 0 and core_start - start < MAX_PREFIX:
+        ch = text[start - 1]
+        if ch in DOC_PREFIX_STOP or not (ch.isalpha() or ch == " "):
+            break
+        start -= 1
+    while start < core_start and text[start] == " ":
+        start += 1
+    return start
+
+
+def _is_own(ctx: Context, start: int, m: regex.Match, header_end: int) -> Optional[int]:
+    """A rank (lower is stronger) when the number at ``m`` is this notice's own."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[line_start:start]
+    after = text[m.end():line_end]
+    if OWN_LABEL_PATTERN.search(before):
+        return 0
+    alone = not before.strip(" (") and not after.strip(" )")
+    if alone and start <= header_end:
+        return 1
+    lead = text[max(line_start, start - 90):start].rstrip("(")
+    if before.endswith("(") and NEWS_OWN_PATTERN.search(lead) and not CITE_CONTEXT_PATTERN.search(lead):
+        return 2
+    return None
+
+
+def extract_doc_numbers(ctx: Context) -> tuple[Optional[tuple[int, int]], list[tuple[int, int]]]:
+    """(own number's match span or None, spans of every other cited number)."""
+    text = ctx.text
+    seg = ctx.seg
+    # the header: everything before the body's first heading or the recipients line
+    first = min((n.start for n in seg.roots), default=len(text))
+    if seg.title:
+        first = max(first if first > seg.title[0] else seg.title[1] + 200, seg.title[1] + 60)
+    header_end = min(first, len(text))
+    own: Optional[tuple[int, tuple[int, int]]] = None
+    found = []
+    for m in DOC_NUMBER_PATTERN.finditer(text):
+        start = _prefix_start(text, m.start())
+        if start == m.start():
+            continue
+        span = (start, m.end())
+        rank = _is_own(ctx, start, m, header_end)
+        if rank is not None and (own is None or rank < own[0]):
+            own = (rank, span)
+        found.append(span)
+    own_span = own[1] if own else None
+    refs = [s for s in found if s != own_span]
+    return own_span, ctx.limit(refs, "document numbers")

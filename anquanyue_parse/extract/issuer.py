@@ -1,0 +1,164 @@
+"""Issuer (发文机关): signature, red header, title prefix, metadata, news sentence, or the
+unit a bare plan's title starts with."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..patterns import ORG_NAME, ORG_SUFFIX
+from .base import Context
+
+__all__ = ["extract_issuer"]
+
+#: A whole line that is an organization name, e.g. "运城市工业和信息化局", "上海市教育委员会".
+ORG_LINE_PATTERN = regex.compile(rf"^(?P<org>{ORG_NAME})$")
+
+#: Red-header line "嵊州市竹溪乡人民政府文件" -> "嵊州市竹溪乡人民政府".
+RED_HEADER_PATTERN = regex.compile(rf"^(?P<org>{ORG_NAME})文件$")
+
+#: Title prefix "吉林省工业和信息化厅关于印发…" -> "吉林省工业和信息化厅".
+TITLE_PREFIX_PATTERN = regex.compile(rf"^(?:[\p{{Han}}]{{0,6}}:)?(?P<org>{ORG_NAME})关于")
+
+#: Metadata label, e.g. "发布单位:全国安全生产月活动组委会办公室", "文章来源:国务院安委会办公室".
+META_ISSUER_PATTERN = regex.compile(
+    r"(?:发布机构|发布单位|发文机关|发文单位|发文机构|文章来源|来源)\s*:\s*(?P<org>[\p{Han}()]{2,30})"
+)
+
+#: News sentence about the issuing body: "云霄县政府安委办下发了《…", "交通运输部发出通知",
+#: "中牟河务局结合工作实际,印发了《…", "由陕西省安委会主办", "加力集团组织…开展了…".
+NEWS_ISSUER_PATTERNS = [
+    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:近日|日前)?,?(?:[^。\n]{{0,12}}?,)?"
+                  r"(?:下发|印发|发出|出台|制定|发)了?(?:《|通知|关于)"),
+    regex.compile(rf"由(?P<org>{ORG_NAME})(?:主办|牵头|组织)"),
+    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:积极|全面|认真|精心)?"
+                  r"(?:部署|组织|启动|召开|举办)[^。\n]{0,40}?(?:开展|安全生产月|活动)"),
+]
+
+#: A bare plan's title starting with the unit: "白塔街道2024年“安全生产月”活动方案" -> "白塔街道".
+PLAN_TITLE_UNIT_PATTERN = regex.compile(
+    rf"^(?P<org>[\p{{Han}}]{{2,20}}?(?:{ORG_SUFFIX}|市|县|区|省|自治区|州|盟|旗))"
+    r"\s*(?:\d{4}|xx|XX|“|安全生产月|全国|年度)"
+)
+
+#: Names that are no issuer on their own: "市规划资源局", "公司", "我局", "该县".
+GENERIC_START = ("市", "县", "区", "省", "我", "本", "该", "各", "其", "全", "此", "公司", "集团", "街道", "镇", "乡", "村")
+
+#: Media that appear as "来源:" but do not issue notices.
+MEDIA_SUFFIX = regex.compile(r"(?:网站|网|日报|晚报|报社|报|电视台|新闻|客户端|在线)$")
+
+
+def _ok(org: str) -> bool:
+    return len(org) >= 3 and not org.startswith(GENERIC_START)
+
+
+def _expand(ctx: Context, org: str) -> str:
+    """A generic name ("教育局") expanded to the full one used for the own plan ("仁和区教育局")."""
+    if not org.startswith(GENERIC_START) and len(org) > 3:
+        return org
+    best = None
+    for m in regex.finditer(rf"(?P<full>[\p{{Han}}]{{2,10}}?){regex.escape(org)}", ctx.text):
+        full = m.group("full") + org
+        if full.startswith(GENERIC_START):
+            continue
+        lead = ctx.text[max(0, m.start() - 8):m.start()]
+        score = 2 if regex.search(r"制定《?$|印发《?$|现将《?$", lead) else 0
+        score -= 1 if regex.search(r"根据|按照|依据", lead) else 0
+        if best is None or score > best[0]:
+            best = (score, full)
+    return best[1] if best and best[0] >= 0 else org
+
+
+def _span_of(ctx: Context, m: regex.Match, offset: int) -> tuple[int, int]:
+    return offset + m.start("org"), offset + m.end("org")
+
+
+def _signature(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int, int]]:
+    if date_line is None:
+        return None
+    lines = ctx.seg.lines
+    i = date_line - 1
+    while i >= 0 and date_line - i <= 4:
+        t = lines[i].text.strip()
+        if t:
+            m = ORG_LINE_PATTERN.match(t)
+            if m and len(t) <= 30:
+                off = lines[i].start + lines[i].text.index(t)
+                return off, off + len(t)
+            return None
+        i -= 1
+    return None
+
+
+def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int, int]]:
+    """Match span of the issuer name, or None."""
+    seg = ctx.seg
+    text = ctx.text
+    sig = _signature(ctx, date_line)
+    if sig:
+        return sig
+    head_stop = seg.title_lines[0] if seg.title else min(len(seg.lines), 8)
+    for ln in seg.nonblank(0, max(head_stop, 0) + 1)[:10]:
+        t = ln.text.strip()
+        m = RED_HEADER_PATTERN.match(t)
+        if m and _ok(m.group("org")):
+            off = ln.start + ln.text.index(t)
+            return off + m.start("org"), off + m.end("org")
+    if seg.title:
+        a, b = seg.title_lines
+        t0 = seg.lines[a]
+        m = TITLE_PREFIX_PATTERN.match(t0.text.strip())
+        if m and _ok(m.group("org")):
+            off = t0.start + t0.text.index(t0.text.strip())
+            return _span_of(ctx, m, off)
+        # the organization line right above the title (red-header layouts)
+        above = [ln for ln in seg.nonblank(max(0, a - 3), a)]
+        if above:
+            t = above[-1].text.strip()
+            m = ORG_LINE_PATTERN.match(t)
+            if m and _ok(t) and len(t) <= 30:
+                off = above[-1].start + above[-1].text.index(t)
+                return off, off + len(t)
+    for m in META_ISSUER_PATTERN.finditer(text):
+        org = MEDIA_SUFFIX.sub("", m.group("org")) if m.group("org").endswith("网站") else m.group("org")
+        if MEDIA_SUFFIX.search(org) or not regex.search(ORG_SUFFIX + "$", org):
+            continue
+        s = m.start("org")
+        full = _expand(ctx, org)
+        if full != org:
+            found = text.find(full)
+            if found >= 0:
+                return found, found + len(full)
+        return s, s + len(org)
+    plan = _plan_unit(ctx)
+    is_plan = seg.title and regex.search(r"(?:方案|计划|安排)[》”]?$", ctx.text[seg.title[0]:seg.title[1]])
+    if plan and is_plan:
+        return plan
+    for pattern in NEWS_ISSUER_PATTERNS:
+        for m in pattern.finditer(text[:5000]):
+            if _ok(m.group("org")):
+                return m.start("org"), m.end("org")
+    return plan
+
+
+def _plan_unit(ctx: Context) -> Optional[tuple[int, int]]:
+    """The unit a bare plan's title starts with, expanded when generic ("教育局" -> "仁和区教育局")."""
+    seg = ctx.seg
+    if not seg.title:
+        return None
+    t0 = seg.lines[seg.title_lines[0]]
+    t = t0.text.strip().strip("【】[]")
+    m = PLAN_TITLE_UNIT_PATTERN.match(t)
+    if not m:
+        return None
+    org = m.group("org")
+    full = _expand(ctx, org)
+    if full != org:
+        found = ctx.text.find(full)
+        if found >= 0:
+            return found, found + len(full)
+    if org.startswith(GENERIC_START):
+        return None
+    off = t0.start + t0.text.index(t) + (1 if t0.text.strip().startswith(("【", "[")) else 0)
+    return off + m.start("org"), off + m.end("org")

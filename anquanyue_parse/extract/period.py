@@ -1,0 +1,104 @@
+"""The campaign period: "6月1日至30日", "6月份", "2021年6月起", "为期一个月"; a bare month
+means the whole month."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+import regex
+
+from ..numerals import to_int
+from .base import Context
+from .dates import make_date, month_end
+
+__all__ = ["extract_period", "PERIOD_PATTERN"]
+
+_Y = r"(?:(?P<y>(?:19|20)\d{2})年)?"
+_M = r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])"
+
+#: A date range or a month: "2024年6月1日至30日", "6月1日-6月30日", "6月1日至6月30日",
+#: "2018年6月", "6月份", "2021年6月起"; groups y/m/d and y2/m2/d2.
+PERIOD_PATTERN = regex.compile(
+    _Y + _M + r"月(?:份)?"
+    r"(?:(?P<d>\d{1,2})[日号]?\s*(?:至|到|-|~|—|－)\s*(?:(?P<y2>(?:19|20)\d{2})年)?(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号]"
+    r"|(?P<d1>\d{1,2})[日号](?P<one>[^。\n]{0,12}?为期一个月)?)?"
+    r"(?P<open>起)?"
+)
+
+#: The heading or label of the period: "三、活动时间", "一、主题和时间安排", "活动时间:".
+PERIOD_HEADING_PATTERN = regex.compile(r"时间")
+PERIOD_LABEL_PATTERN = regex.compile(r"活动时间(?:为|是)?\s*[:.。]?\s*")
+
+#: A sentence that dates the campaign itself: "…活动于2008年6月1日至30日在全国…开展",
+#: "今年6月份,上海市…开展“安全生产月”活动", "2020年6月是全国第19个“安全生产月”".
+CAMPAIGN_SENTENCE_PATTERN = regex.compile(r"安全生产月|安全月")
+CAMPAIGN_VERB_PATTERN = regex.compile(r"开展|启动|活动时间|时间为|期间|为期|是第|是全国|举行|进行|部署")
+
+#: Companion campaigns (…万里行, …沈阳行) and deadlines in the same sentence are not the period.
+OTHER_CAMPAIGN_PATTERN = regex.compile(r"行”|万里行|[一-龥]{2}行活动")
+
+
+def _resolve(m: regex.Match, year: Optional[int]) -> Optional[tuple[dt.date, dt.date]]:
+    y = int(m.group("y")) if m.group("y") else year
+    month = to_int(m.group("m"))
+    if not y or not month or not 1 <= month <= 12:
+        return None
+    if m.group("d2"):
+        start = make_date(y, month, int(m.group("d")))
+        y2 = int(m.group("y2")) if m.group("y2") else y
+        m2 = int(m.group("m2")) if m.group("m2") else month
+        end = make_date(y2, m2, int(m.group("d2")))
+    elif m.group("d1"):
+        start = make_date(y, month, int(m.group("d1")))
+        end = None
+        if start and m.group("one"):
+            end = month_end(y, month) if start.day == 1 else start.replace(month=month % 12 + 1)
+        elif start and start.day == 1:
+            end = month_end(y, month)
+        else:
+            return None
+    else:
+        start, end = make_date(y, month, 1), month_end(y, month)
+    if not start or not end or end < start:
+        return None
+    return start, end
+
+
+def _first_in(ctx: Context, start: int, end: int, year: Optional[int]):
+    text = ctx.text
+    for m in PERIOD_PATTERN.finditer(text, start, end):
+        after = text[m.end():m.end() + 2]
+        if after.startswith(("前", "底", "以前", "之前")) or m.group("d2") is None and after.startswith("日"):
+            continue
+        got = _resolve(m, year)
+        if got:
+            return got, (m.start(), m.end())
+    return None
+
+
+def extract_period(ctx: Context, year: Optional[int]):
+    """((start, end), match span) or None."""
+    seg = ctx.seg
+    text = ctx.text
+    for node in seg.nodes():
+        if PERIOD_HEADING_PATTERN.search(text[node.title_start:node.title_end]):
+            body_end = min(node.end, node.title_start + 300)
+            sub = node.children[0].start if node.children else body_end
+            found = _first_in(ctx, node.title_start, min(body_end, sub), year)
+            if found:
+                return found
+    for m in PERIOD_LABEL_PATTERN.finditer(text):
+        found = _first_in(ctx, m.end(), min(len(text), m.end() + 40), year)
+        if found:
+            return found
+    for sentence in regex.finditer(r"[^。;\n]+", text):
+        s = sentence.group(0)
+        if not CAMPAIGN_SENTENCE_PATTERN.search(s) or not CAMPAIGN_VERB_PATTERN.search(s):
+            continue
+        if OTHER_CAMPAIGN_PATTERN.search(s) and "和" not in s:
+            continue
+        found = _first_in(ctx, sentence.start(), sentence.end(), year)
+        if found:
+            return found
+    return None

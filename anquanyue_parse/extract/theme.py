@@ -1,0 +1,94 @@
+"""活动主题: from a 活动主题 section, a ``主题:`` label, or an inline ``以“…”为主题``."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from .base import Context
+
+__all__ = ["extract_theme"]
+
+#: A heading whose section holds the theme: "二、活动主题", "一、主题和时间安排", "活动主题".
+THEME_HEADING_PATTERN = regex.compile(r"^(?:活动)?主题(?:和|与|及)?(?:时间|口号)?(?:安排)?$|^活动主题")
+
+#: A label followed by the theme: "活动主题:人人讲安全…", "活动的主题为:遵章守法,关爱生命。",
+#: "活动主题是:安全发展、预防为主。", "主题为“安全发展、预防为主”".
+THEME_LABEL_PATTERN = regex.compile(
+    r"主题(?:是|为|确定为|定为)?\s*:?\s*“?(?P<theme>[^“”\n。]{2,60}?)”?(?:。|$|\n|\(|;(?=\s*$))",
+    regex.M,
+)
+
+#: Inline: "以“生命至上、安全发展”为主题", "围绕“…”主题", "紧扣“…”的活动主题", "主题是“…”".
+THEME_INLINE_PATTERNS = [
+    regex.compile(r"以“(?P<theme>[^“”\n]{2,60})”(?:为|作为)(?:活动)?主题"),
+    regex.compile(r"(?:围绕|紧扣|突出|紧紧围绕|聚焦|按照)“(?P<theme>[^“”\n]{2,60})”(?:的|这一|这个)?(?:活动)?主题"),
+    regex.compile(r"(?:活动)?主题(?:是|为)“(?P<theme>[^“”\n]{2,60})”"),
+    regex.compile(r"主题:\s*“(?P<theme>[^“”\n]{2,60})”"),
+]
+
+#: A line short enough to be a slogan (a theme line under the 活动主题 heading).
+MAX_THEME_LINE = 40
+
+
+def _clean(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    text = ctx.text
+    while end > start and text[end - 1] in "。.;,: \"”“":
+        end -= 1
+    while start < end and text[start] in "“\" :":
+        start += 1
+    return start, end
+
+
+def _from_section(ctx: Context) -> Optional[tuple[int, int]]:
+    seg = ctx.seg
+    text = ctx.text
+    for node in seg.nodes():
+        title = text[node.title_start:node.title_end]
+        if not THEME_HEADING_PATTERN.search(title):
+            continue
+        body_start = seg.lines[node.line].end + 1
+        body = text[body_start:node.end]
+        m = THEME_LABEL_PATTERN.search(body) if "主题" in body[:200] else None
+        if m and m.start() < 200:
+            return _clean(ctx, body_start + m.start("theme"), body_start + m.end("theme"))
+        for ln in seg.nonblank(node.line + 1, seg.line_at(node.end) + 1)[:2]:
+            t = ln.text.strip()
+            if not t or t.startswith(("活动时间", "时间")):
+                continue
+            if len(t) <= MAX_THEME_LINE and t.count("。") <= 1 and (t.endswith("。") or "。" not in t):
+                off = ln.start + ln.text.index(t)
+                return _clean(ctx, off, off + len(t))
+            break
+        if node.title_end < seg.lines[node.line].end:  # "二、活动主题:…" on the heading line
+            rest_start = node.title_end
+            m = THEME_LABEL_PATTERN.match(text, rest_start - 2 if rest_start >= 2 else rest_start)
+            if m:
+                return _clean(ctx, m.start("theme"), m.end("theme"))
+    return None
+
+
+def extract_theme(ctx: Context) -> Optional[tuple[int, int]]:
+    """Match span of the theme, or None."""
+    found = _from_section(ctx)
+    if found:
+        return found
+    text = ctx.text
+    for m in regex.finditer(r"活动主题\s*:\s*", text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[m.end():line_end]
+        if 2 <= len(rest.strip()) <= 80:
+            s = m.end()
+            e = s + len(rest.split("。")[0].rstrip())
+            return _clean(ctx, s, e)
+    for pattern in THEME_INLINE_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            return _clean(ctx, m.start("theme"), m.end("theme"))
+    for m in THEME_LABEL_PATTERN.finditer(text):
+        lead = text[max(0, m.start() - 6):m.start()]
+        if "活动" in lead or "月" in lead:
+            return _clean(ctx, m.start("theme"), m.end("theme"))
+    return None

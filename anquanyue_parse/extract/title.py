@@ -1,0 +1,61 @@
+"""Title and recipients (主送机关)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from .base import Context, split_units
+
+__all__ = ["extract_title", "extract_recipients"]
+
+#: The recipients line: ends with ":" and lists units, e.g. "各县(市、区)工科局,运城开发区产业发展部,…:".
+RECIPIENTS_PATTERN = regex.compile(r"^(?P<v>各[^\n。]{1,300}?|[\p{Han}][^\n。]{1,300}?(?:单位|部门|局|委|厅|办|室|企业|公司|学校|村|社区|项目部|组织)):$")
+
+#: Drop a label or site prefix before the title, e.g. "信息名称:".
+TITLE_LABEL_PATTERN = regex.compile(r"^[\p{Han}\s]{2,6}:")
+
+
+def extract_title(ctx: Context) -> Optional[tuple[int, int, str]]:
+    """(start, end, value) of the title; the value joins lines broken by layout."""
+    seg = ctx.seg
+    if not seg.title:
+        return None
+    a, b = seg.title_lines
+    parts = []
+    start = None
+    end = None
+    for ln in seg.lines[a:b + 1]:
+        t = ln.text.strip()
+        if not t:
+            continue
+        off = ln.start + ln.text.index(t)
+        lm = TITLE_LABEL_PATTERN.match(t) if start is None else None
+        if lm:
+            off += lm.end()
+            t = t[lm.end():]
+        if start is None:
+            start = off
+        end = off + len(t)
+        parts.append(ctx.value(off, off + len(t)))
+    if start is None:
+        return None
+    value = "".join(parts)
+    value = regex.sub(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})", "", value)
+    return start, end, value
+
+
+def extract_recipients(ctx: Context) -> tuple[list[str], Optional[tuple[int, int]]]:
+    seg = ctx.seg
+    first = seg.title_lines[1] + 1 if seg.title else 0
+    for ln in seg.nonblank(first, min(len(seg.lines), first + 12)):
+        t = ln.text.strip()
+        if len(t) > 320:
+            continue
+        m = RECIPIENTS_PATTERN.match(t)
+        if m and not t.startswith(("联系人", "附件", "活动主题", "主题")):
+            off = ln.start + ln.text.index(t)
+            s, e = off + m.start("v"), off + m.end("v")
+            return split_units(ctx.value(s, e)), (s, e)
+    return [], None

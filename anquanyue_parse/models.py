@@ -1,0 +1,171 @@
+"""The public data contract: pydantic models for a parsed notice.
+
+Every extracted value carries a :class:`Span` into the text the user gave
+(``Campaign.source_text``), so ``source_text[span.start:span.end]`` shows where
+it came from. Consumers (database, analysis, review page) only read these models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Span",
+    "Period",
+    "Deadline",
+    "Contact",
+    "Section",
+    "Activity",
+    "Attachment",
+    "Campaign",
+    "SourceText",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """Half-open character interval ``[start, end)`` into ``Campaign.source_text``.
+
+    ``page`` is the 1-based page number when the source format has pages (PDF).
+    """
+
+    start: int
+    end: int
+    page: Optional[int] = None
+
+
+class Period(_Model):
+    """The campaign period, e.g. ``6月1日至30日``; a bare month means the whole month."""
+
+    start: Optional[dt.date] = None
+    end: Optional[dt.date] = None
+    text: str = ""
+    span: Optional[Span] = None
+
+
+class Deadline(_Model):
+    """A reporting duty: ``5月30日前报送…`` or recurring ``每周三12:00前报送…``.
+
+    ``recurrence`` is ``weekly:MON``..``weekly:SUN`` or ``monthly:25`` for recurring duties.
+    """
+
+    date: Optional[dt.date] = None
+    time: Optional[str] = None
+    recurrence: Optional[str] = None
+    action: str = ""
+    text: str = ""
+    span: Optional[Span] = None
+
+
+class Contact(_Model):
+    """A named contact person with the numbers and addresses given with them."""
+
+    name: Optional[str] = None
+    phones: list[str] = Field(default_factory=list)
+    fax: list[str] = Field(default_factory=list)
+    emails: list[str] = Field(default_factory=list)
+    address: Optional[str] = None
+    postcode: Optional[str] = None
+    organization: Optional[str] = None
+    span: Optional[Span] = None
+
+
+class Section(_Model):
+    """A node of the document's numbered heading tree (一、 > （一） > 1. > （1））."""
+
+    number: str
+    level: int
+    title: str
+    span: Span
+    children: list["Section"] = Field(default_factory=list)
+
+
+class Activity(_Model):
+    """An item of an activity-content section, with its numbered children."""
+
+    number: Optional[str] = None
+    title: str
+    text: str = ""
+    children: list["Activity"] = Field(default_factory=list)
+    responsible: list[str] = Field(default_factory=list)
+    dates: list[dt.date] = Field(default_factory=list)
+    span: Optional[Span] = None
+
+
+class Attachment(_Model):
+    """A listed attachment (附件：1.… 2.…); ``index`` is None for a single unnumbered one."""
+
+    index: Optional[int] = None
+    title: str
+    span: Optional[Span] = None
+
+
+class Campaign(_Model):
+    """The structured record of one notice or plan."""
+
+    doc_number: Optional[str] = None
+    issuer: Optional[str] = None
+    title: Optional[str] = None
+    recipients: list[str] = Field(default_factory=list)
+    issue_date: Optional[dt.date] = None
+    year: Optional[int] = None
+    edition: Optional[int] = None
+    theme: Optional[str] = None
+    period: Optional[Period] = None
+    deadlines: list[Deadline] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    outline: list[Section] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=list)
+    attachments: list[Attachment] = Field(default_factory=list)
+    references: list[str] = Field(default_factory=list)
+    companion_campaigns: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    #: spans of the scalar fields, keyed by field name (doc_number, issuer, theme, ...)
+    spans: dict[str, Span] = Field(default_factory=dict)
+    #: how a value was obtained when it was not read directly (e.g. year: "inferred from theme")
+    inferred: dict[str, str] = Field(default_factory=dict)
+    source_text: str = ""
+    source_path: Optional[str] = None
+    source_format: Optional[str] = None
+    parser_version: str = ""
+
+    def evidence(self, field: str) -> Optional[str]:
+        """The source text a scalar field was read from, or None."""
+        span = self.spans.get(field)
+        if span is None:
+            return None
+        return self.source_text[span.start : span.end]
+
+
+class SourceText(_Model):
+    """What every loader returns: the text plus where pages/paragraphs start.
+
+    ``pages`` holds the character offset at which each page starts (empty for
+    formats without pages); ``paragraphs`` likewise for paragraph starts where
+    the format has them (docx, html).
+    """
+
+    text: str
+    path: Optional[str] = None
+    format: str = "txt"
+    encoding: Optional[str] = None
+    pages: list[int] = Field(default_factory=list)
+    paragraphs: list[int] = Field(default_factory=list)
+
+    def page_of(self, offset: int) -> Optional[int]:
+        """1-based page number holding ``offset``, or None without pages."""
+        if not self.pages:
+            return None
+        import bisect
+
+        return bisect.bisect_right(self.pages, offset) or 1
+
+
+Section.model_rebuild()
+Activity.model_rebuild()

@@ -1,0 +1,207 @@
+"""Stage 2: normalize. Two derived texts, both mapped back to the source.
+
+* ``display``: the source with layout artifacts removed (CRLF, BOM, page-number
+  lines such as ``— 1 —``, and line breaks inserted by PDF hard wrapping). Values
+  are read from this text, so they keep the user's script and punctuation.
+* ``match``: ``display`` folded for pattern matching: full-width to ASCII, dash
+  variants to ``-``, traditional to simplified, no spaces between CJK characters
+  and digits (``2024 年 5 月`` -> ``2024年5月``), no pinyin residue (``發(fā)``),
+  no stray markup tags. Extractors run their patterns on this text.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .textmap import MappedText
+
+__all__ = ["Normalized", "normalize"]
+
+# -- display-level patterns ---------------------------------------------------------------
+
+#: Line-ending and invisible-character noise, e.g. "\r\n", BOM, zero-width space, form feed.
+NOISE_PATTERN = regex.compile(r"\r\n?|[\ufeff\u200b\u200c\u200d\u2060\x00]|\x0c")
+
+#: A line holding only a page number: "— 1 —", "-1-", "- 12 -", "第1页", "第 2 页 共 9 页".
+PAGE_NUMBER_LINE_PATTERN = regex.compile(
+    r"(?m)^[ \t\u3000]*(?:[—–\-－─―]{1,2}[ \t\u3000]*\d{1,3}[ \t\u3000]*[—–\-－─―]{1,2}"
+    r"|第[ \t\u3000]*\d{1,3}[ \t\u3000]*页(?:[ \t\u3000]*[,，/]?[ \t\u3000]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?)"
+    r"[ \t\u3000]*(?:\n|$)"
+)
+
+#: A line that starts a new block and must not be glued to the line above when
+#: re-joining hard wraps: numbered headings (一、 （一） 1. （1） ①), 附件, 联系人.
+BLOCK_START_PATTERN = regex.compile(
+    r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|\d{1,2}[、.．](?!\d)|[①-⑳]|附件|联系人|联系电话|邮\s*箱|电子邮箱|第[一二三四五六七八九十]+[章条部])"
+)
+
+#: Characters that end a sentence; a full line ending with one is not re-joined.
+SENTENCE_END = "。！？!?"
+
+# -- match-level patterns -----------------------------------------------------------------
+
+#: Horizontal white space between two CJK characters/digits/punctuation, e.g. "2024 年 5 月".
+CJK_GAP_PATTERN = regex.compile(
+    r"(?<=[\p{Han}\d，。、：；！？“”‘’（）《》〔〕【】(),:;!?\[\]])[ \t]+"
+    r"(?=[\p{Han}\d，。、：；！？“”‘’（）《》〔〕【】(),:;!?\[\]])"
+)
+
+#: Pinyin residue left by a broken traditional-character conversion, e.g. "發(fā)", "關(guān)".
+PINYIN_RESIDUE_PATTERN = regex.compile(
+    r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6}\)"
+)
+
+#: Stray markup, e.g. '<?xml:namespace prefix="st1" ... />', "<p>", "</p>".
+MARKUP_PATTERN = regex.compile(r"<[/?!]?[A-Za-z][^<>\n]{0,300}>|\?xml:namespace>")
+
+#: Indentation and trailing white space of a line.
+LINE_EDGE_SPACE_PATTERN = regex.compile(r"(?m)^[ \t]+|[ \t]+$")
+
+#: One-to-one folding: full-width ASCII, ideographic space, dashes, corner quotes, dots.
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
+for _ch in "—–－─―‐‑‒−﹣":
+    _FOLD[ord(_ch)] = ord("-")
+for _a, _b in {"「": "“", "」": "”", "『": "“", "』": "”", "〝": "“", "〞": "”", "＂": "\"",
+               "•": "·", "・": "·", "‧": "·", "﹒": ".", "．": ".",
+               "（": "(", "）": ")", "，": ",", "：": ":", "；": ";"}.items():
+    _FOLD[ord(_a)] = ord(_b)
+
+
+@functools.lru_cache(maxsize=1)
+def _opencc():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+_T2S_CACHE: dict[int, int] = {}
+
+
+def _fold_table(text: str) -> dict[int, int]:
+    """Extend the fold table with traditional -> simplified for the Han characters in ``text``."""
+    new = {ch for ch in set(text) if ord(ch) >= 0x3400 and ord(ch) not in _T2S_CACHE}
+    if new:
+        ordered = sorted(new)
+        converted = _opencc().convert("\n".join(ordered)).split("\n")
+        if len(converted) != len(ordered):  # should not happen; fall back char by char
+            converted = [_opencc().convert(ch) for ch in ordered]
+        for src, dst in zip(ordered, converted):
+            _T2S_CACHE[ord(src)] = ord(dst) if len(dst) == 1 else ord(src)
+    table = dict(_FOLD)
+    table.update({k: v for k, v in _T2S_CACHE.items() if k != v})
+    return table
+
+
+def _width(line: str) -> float:
+    """Visual width in full-width cells: ASCII counts half."""
+    return sum(0.5 if ord(c) < 0x100 else 1.0 for c in line)
+
+
+def _wrap_edits(text: str) -> list[tuple[int, int, str]]:
+    """Edits that re-join lines hard-wrapped at a fixed right margin (PDF extraction).
+
+    A document is hard-wrapped when many lines share one width W (GB/T 9704 pages
+    have 28 characters a line). A line that reaches W and does not end a sentence
+    continues on the next non-blank line, unless that line starts a new block.
+    """
+    lines: list[tuple[int, int]] = []  # (start, end) without the newline
+    pos = 0
+    for part in text.split("\n"):
+        lines.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    widths = [_width(text[s:e].strip()) for s, e in lines]
+    body = sorted(w for w in widths if w >= 10)
+    if len(body) < 8:
+        return []
+    margin = body[int(len(body) * 0.8)]
+    if margin > 60:
+        return []
+    full = [w >= margin - 3 and w <= margin + 1.5 for w in widths]
+    if sum(full) < 0.4 * len(body):
+        return []
+    edits = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        s, e = lines[i]
+        content = text[s:e].rstrip()
+        if not (full[i] and content and content[-1] not in SENTENCE_END):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i <= 3 and not text[lines[j][0]:lines[j][1]].strip():
+            j += 1
+        if j >= n or j - i > 3:
+            i += 1
+            continue
+        js, je = lines[j]
+        if BLOCK_START_PATTERN.match(text, js, je):
+            i += 1
+            continue
+        nxt = text[js:je]
+        indent = len(nxt) - len(nxt.lstrip(" \t\u3000"))
+        edits.append((s + len(content), js + indent, ""))
+        i = j
+    return edits
+
+
+@dataclass
+class Normalized:
+    """The source text and its two normalized views."""
+
+    source: str
+    display: MappedText
+    match: MappedText
+
+    @property
+    def text(self) -> str:
+        """The match text (what patterns run on)."""
+        return self.match.text
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a match-text interval to the source text."""
+        return self.match.to_root(start, end)
+
+    def display_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a match-text interval to the display text."""
+        return self.match.to_ancestor(self.display, start, end)
+
+    def value(self, start: int, end: int) -> str:
+        """The display text for a match-text interval, trimmed: what a value reads as."""
+        ds, de = self.display_span(start, end)
+        return self.display.text[ds:de].strip(" \t\u3000\n")
+
+
+def normalize(source: str) -> Normalized:
+    """Build the display and match views of ``source``."""
+    root = MappedText.root(source)
+    step = root.sub(NOISE_PATTERN, lambda m: "" if m.group(0) not in ("\r", "\r\n", "\x0c") else "\n")
+    step = step.sub(PAGE_NUMBER_LINE_PATTERN, "")
+    wraps = _wrap_edits(step.text)
+    display = step.edit(wraps) if wraps else step
+    match = display.translate(_fold_table(display.text))
+    match = match.sub(PINYIN_RESIDUE_PATTERN, "")
+    match = match.sub(MARKUP_PATTERN, "")
+    match = match.sub(LINE_EDGE_SPACE_PATTERN, "")
+    match = match.sub(CJK_GAP_PATTERN, _keep_digit_gap)
+    return Normalized(source=source, display=display, match=match)
+
+
+def _keep_digit_gap(m) -> str:
+    """Delete a CJK gap, but keep the space between two digits ("1 2" is not "12")."""
+    s = m.string
+    before = s[m.start() - 1] if m.start() else ""
+    after = s[m.end()] if m.end() < len(s) else ""
+    if before.isdigit() and after.isdigit():
+        return m.group(0)
+    return ""
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> simplified, character by character (length-preserving)."""
+    return text.translate({k: v for k, v in _fold_table(text).items() if k >= 0x3400})

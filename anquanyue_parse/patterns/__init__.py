@@ -1,0 +1,66 @@
+"""Named, commented patterns and lexicons shared by the extractors.
+
+Every pattern here runs on the *match* text (see :mod:`anquanyue_parse.normalize`):
+full-width punctuation is already folded to ASCII (``，`` -> ``,``, ``（`` -> ``(``,
+``：`` -> ``:``), dashes to ``-``, traditional characters to simplified, and spaces
+between CJK characters and digits are gone. Each constant has at least one example
+in ``tests/test_patterns.py``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = [
+    "CN_DIGITS",
+    "CN_NUMERAL",
+    "DOC_NUMBER_PATTERN",
+    "DOC_PREFIX_STOP",
+    "ORG_SUFFIX",
+    "ORG_NAME",
+    "HEADING_PATTERNS",
+    "SENTENCE_SPLIT_PATTERN",
+]
+
+#: Chinese numeral characters used in headings, editions and dates, e.g. "二十三", "二〇二四".
+CN_DIGITS = "零〇○Ｏ一二两三四五六七八九十百"
+CN_NUMERAL = f"[{CN_DIGITS}]"
+
+#: The core of a document number (发文字号): year in brackets + serial + 号; the issuer
+#: code before it is found by walking back (see extract/docnumber.py).
+#: e.g. "〔2024〕22号" in "威工信发〔2024〕22号", "[2009]21号" in "桐政[2009]21号", "(2009)6号".
+DOC_NUMBER_PATTERN = regex.compile(
+    r"[〔\[［(【{]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)】}]\s*(?:第\s*)?(?P<serial>\d{1,5})\s*号"
+)
+
+#: Characters that cannot belong to an issuer code and stop the walk back,
+#: e.g. "根据开安委(2009)6号" -> "开安委", "和市安委办[2010]9号" -> "市安委办".
+DOC_PREFIX_STOP = set("的和及与据照为见按等将对由在于从依是了《》“”")
+
+#: Suffixes that end the name of an organization, longest first,
+#: e.g. "运城市工业和信息化局", "白塔街道", "全国安全生产月活动组委会办公室".
+ORG_SUFFIXES = [
+    "人民政府办公室", "人民政府办公厅", "人民政府", "管理委员会", "委员会办公室", "办公室", "办公厅",
+    "办事处", "委员会", "组委会", "安委会", "安委办", "管委会", "有限公司", "股份公司", "公司",
+    "集团", "总局", "局", "厅", "委", "办", "部", "署", "中心", "街道", "镇", "乡", "学校",
+    "大学", "学院", "中学", "小学", "幼儿园", "医院", "协会", "学会", "总队", "支队", "大队",
+    "站", "所", "院", "处", "科", "政府", "社区",
+]
+ORG_SUFFIX = "(?:" + "|".join(ORG_SUFFIXES) + ")"
+
+#: An organization name: 2-24 Han characters (with optional brackets) ending in an ORG suffix.
+#: e.g. "吉林省工业和信息化厅", "梅州市住房和城乡建设局", "常州市教育局".
+ORG_NAME = r"[\p{Han}()]{1,24}?" + ORG_SUFFIX
+
+#: Numbered headings by level, e.g. "一、", "(一)", "1.", "(1)", "①".
+#: Level 1..5; the group ``n`` holds the numeral.
+HEADING_PATTERNS = [
+    (1, regex.compile(r"(?P<n>[一二三四五六七八九十]{1,3})\s*[、.](?!\d)")),
+    (2, regex.compile(r"\((?P<n>[一二三四五六七八九十]{1,3})\)\s*")),
+    (3, regex.compile(r"(?P<n>\d{1,2})\s*[、.](?!\d)")),
+    (4, regex.compile(r"\((?P<n>\d{1,2})\)\s*")),
+    (5, regex.compile(r"(?P<n>[①-⑳])\s*")),
+]
+
+#: Sentence boundaries for clause-level extraction.
+SENTENCE_SPLIT_PATTERN = regex.compile(r"[。!?;\n]")

@@ -1,0 +1,230 @@
+"""Stage 3: segment. Lines, the numbered heading tree, the title and the attachment bodies.
+
+Works on the match text of a :class:`~anquanyue_parse.normalize.Normalized`; every
+offset here is a match-text offset (map back with ``norm.source_span``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from .normalize import Normalized
+from .numerals import to_int
+from .patterns import HEADING_PATTERNS
+
+__all__ = ["Line", "Node", "Segments", "segment"]
+
+#: Lines longer than this are prose, never a heading or title (keeps segmenting linear).
+MAX_HEADING_LINE = 400
+
+#: The body of an attachment starts at a line holding only "附件1" / "附件 2" / "附件".
+ATTACHMENT_BODY_PATTERN = regex.compile(r"附件\s*(?P<n>\d{1,2})?\s*[:]?\s*$")
+
+#: A title line: ends with the kind of document, e.g. "…活动的通知", "…活动方案", "…实施方案》的通知".
+TITLE_END_PATTERN = regex.compile(
+    r"(?:通知|通报|方案|意见|决定|计划|安排|函|请示|报告|公告|倡议书|总结|实施细则|办法)[》”]?\s*$"
+)
+
+#: Words that make a line title-like even without a document-kind ending (news headlines).
+TITLE_HINT_PATTERN = regex.compile(r"关于|安全生产月|安全月|活动")
+
+#: Site chrome and metadata lines that are never the title, e.g. "您当前的位置:", "索引号:".
+CHROME_PATTERN = regex.compile(
+    r"^(?:您?(?:当前|现在)?的?位置|当前位置|首页|索\s*引\s*号|信息名称|发布|来源|作者|点击|浏览|"
+    r"字体|文章|分享|打印|关闭|朗读|登录|主题颜色|热门|最新|上一篇|下一篇|【|附件)"
+)
+
+
+#: A line that is only an organization name (red-header layouts put it above the title).
+ORG_ONLY_PATTERN = regex.compile(r"^[\p{Han}()]{2,30}(?:局|厅|委员会|政府|办公室|公司|中心|部|委|办)$")
+
+
+@dataclass
+class Line:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Node:
+    """A numbered heading and the section it opens."""
+
+    level: int
+    ordinal: int
+    line: int
+    start: int  # start of the heading number
+    title_start: int
+    title_end: int
+    end: int = 0  # end of the section (start of the next heading of the same or a higher level)
+    children: list["Node"] = field(default_factory=list)
+    parent: Optional["Node"] = None
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Segments:
+    norm: Normalized
+    lines: list[Line]
+    roots: list[Node]
+    title: Optional[tuple[int, int]] = None  # match offsets of the (first) title
+    title_lines: tuple[int, int] = (-1, -1)  # first and last line index of the title
+    attachment_bodies: list[int] = field(default_factory=list)  # line indexes
+
+    def nodes(self):
+        for root in self.roots:
+            yield from root.walk()
+
+    def line_at(self, offset: int) -> int:
+        """Index of the line holding match offset ``offset``."""
+        lo, hi = 0, len(self.lines) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.lines[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def nonblank(self, start: int = 0, stop: Optional[int] = None):
+        """Non-blank lines with index in [start, stop)."""
+        stop = len(self.lines) if stop is None else stop
+        return [ln for ln in self.lines[start:stop] if ln.text.strip()]
+
+
+def _lines(text: str) -> list[Line]:
+    out = []
+    pos = 0
+    for i, part in enumerate(text.split("\n")):
+        out.append(Line(i, pos, pos + len(part), part))
+        pos += len(part) + 1
+    return out
+
+
+def _heading_at(line: Line) -> Optional[tuple[int, int, int]]:
+    """(level, ordinal, title_start) when the line opens with a heading number."""
+    if not line.text or len(line.text) > 4 * MAX_HEADING_LINE:
+        return None
+    for level, pattern in HEADING_PATTERNS:
+        m = pattern.match(line.text)
+        if m:
+            n = m.group("n")
+            ordinal = (ord(n) - 0x2460 + 1) if level == 5 else to_int(n)
+            if not ordinal:
+                return None
+            rest = line.text[m.end():]
+            if not rest.strip() or rest.lstrip()[0] in "年月日号%":
+                return None
+            return level, ordinal, line.start + m.end()
+    return None
+
+
+def _title_end(line: Line, title_start: int) -> int:
+    """Heading title ends at the first 。 on the line (heading and body share the line)."""
+    rel = line.text.find("。", title_start - line.start)
+    end = line.start + rel if rel >= 0 else line.end
+    while end > title_start and line.text[end - 1 - line.start] in " :;,":
+        end -= 1
+    return end
+
+
+def _outline(lines: list[Line], text_len: int, breaks: set[int]) -> list[Node]:
+    """Build the heading tree; numbering must run on (一 then 二), else the line is prose."""
+    roots: list[Node] = []
+    stack: list[Node] = []
+    for line in lines:
+        if line.index in breaks:
+            stack = []
+            continue
+        found = _heading_at(line)
+        if not found:
+            continue
+        level, ordinal, title_start = found
+        while stack and stack[-1].level > level:
+            stack.pop()
+        if stack and stack[-1].level == level:
+            prev = stack[-1]
+            if ordinal == prev.ordinal + 1:
+                stack.pop()
+            elif ordinal == 1 and level == 1:
+                stack = []
+            else:
+                continue
+        elif ordinal != 1:
+            continue
+        node = Node(level, ordinal, line.index, line.start, title_start, _title_end(line, title_start))
+        parent = stack[-1] if stack else None
+        node.parent = parent
+        (parent.children if parent else roots).append(node)
+        stack.append(node)
+    _close(roots, text_len)
+    return roots
+
+
+def _close(nodes: list[Node], end: int) -> None:
+    for i, node in enumerate(nodes):
+        node.end = nodes[i + 1].start if i + 1 < len(nodes) else end
+        _close(node.children, node.end)
+
+
+def _find_title(lines: list[Line], limit: int) -> Optional[tuple[int, int]]:
+    """First and last line index of the document title among the first lines."""
+    for ln in lines[:limit]:
+        text = ln.text.strip()
+        if not (4 <= len(text) <= 120) or CHROME_PATTERN.match(text) or text.endswith(":"):
+            continue
+        if _heading_at(ln):
+            break
+        after = [x for x in lines[ln.index + 1:ln.index + 4] if x.text.strip()]
+        if ORG_ONLY_PATTERN.match(text) and after and after[0].text.lstrip().startswith("关于"):
+            continue  # "威海市工业和信息化局" above "关于印发…的通知": the issuer, not the title
+        last = ln.index
+        joined = text
+        # a title broken over lines: open 《 or 关于… without its ending yet
+        while (joined.count("《") > joined.count("》") or not TITLE_END_PATTERN.search(joined)) \
+                and last + 1 < len(lines) and last - ln.index < 4:
+            nxt = last + 1
+            while nxt < len(lines) and not lines[nxt].text.strip() and nxt - last < 3:
+                nxt += 1
+            if nxt >= len(lines):
+                break
+            cand = joined + lines[nxt].text.strip()
+            if len(cand) > 120 or not TITLE_END_PATTERN.search(cand) and nxt - ln.index >= 3:
+                break
+            if TITLE_END_PATTERN.search(cand) or cand.count("《") > cand.count("》"):
+                joined, last = cand, nxt
+                if TITLE_END_PATTERN.search(joined) and joined.count("《") <= joined.count("》"):
+                    break
+            else:
+                break
+        if TITLE_END_PATTERN.search(joined) and (len(joined) >= 6):
+            return ln.index, last
+        if TITLE_HINT_PATTERN.search(text) and "安全" in text and len(text) <= 60 \
+                and not text.endswith(("。", ",")):
+            return ln.index, ln.index
+    return None
+
+
+def segment(norm: Normalized) -> Segments:
+    """Split the match text into lines, heading tree, title and attachment bodies."""
+    text = norm.text
+    lines = _lines(text)
+    bodies = [ln.index for ln in lines if len(ln.text) < 12 and ATTACHMENT_BODY_PATTERN.match(ln.text)
+              and not ln.text.rstrip().endswith(":")]
+    roots = _outline(lines, len(text), set(bodies))
+    seg = Segments(norm=norm, lines=lines, roots=roots, attachment_bodies=bodies)
+    first_heading = min((n.line for n in roots), default=len(lines))
+    found = _find_title(lines, min(first_heading, 40))
+    if found:
+        a, b = found
+        seg.title_lines = (a, b)
+        seg.title = (lines[a].start, lines[b].end)
+    return seg
