@@ -150,6 +150,38 @@ def _wrap_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
+#: An inline heading in a flattened document (one long line): "…通知如下: 一、指导思想 以党的…",
+#: "五、活动内容 (一)开展安全生产宣传活动 各级…". Only Chinese-numeral markers, which prose rarely has.
+INLINE_HEADING_PATTERN = regex.compile(
+    r"(?<=[\s。;；:：])[ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+)
+
+#: The end of an inline heading's title: the first gap within 40 characters, before any sentence punctuation.
+INLINE_TITLE_GAP_PATTERN = regex.compile(r"[^\s。，,;；:：]{2,40}?(?P<gap>[ \t\u3000]+)")
+
+#: A line this long with several inline headings is a flattened document.
+FLAT_LINE = 600
+
+
+def _flattened_edits(text: str) -> list[tuple[int, int, str]]:
+    """Line breaks before the headings of a document flattened to one line (web copy-paste)."""
+    edits: list[tuple[int, int, str]] = []
+    pos = 0
+    for part in text.split("\n"):
+        if len(part) >= FLAT_LINE:
+            marks = list(INLINE_HEADING_PATTERN.finditer(text, pos, pos + len(part)))
+            if len(marks) >= 3:
+                for m in marks:
+                    edits.append((m.start(), m.end(), "\n"))
+                    head = regex.match(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]", text[m.end():])
+                    g = INLINE_TITLE_GAP_PATTERN.match(text, m.end() + head.end(), pos + len(part))
+                    if g:
+                        edits.append((g.start("gap"), g.end("gap"), "\n"))
+        pos += len(part) + 1
+    edits.sort()
+    return edits
+
+
 @dataclass
 class Normalized:
     """The source text and its two normalized views."""
@@ -182,6 +214,8 @@ def normalize(source: str) -> Normalized:
     root = MappedText.root(source)
     step = root.sub(NOISE_PATTERN, lambda m: "" if m.group(0) not in ("\r", "\r\n", "\x0c") else "\n")
     step = step.sub(PAGE_NUMBER_LINE_PATTERN, "")
+    flat = _flattened_edits(step.text)
+    step = step.edit(flat) if flat else step
     wraps = _wrap_edits(step.text)
     display = step.edit(wraps) if wraps else step
     match = display.translate(_fold_table(display.text))

@@ -120,9 +120,11 @@ def extract_contacts(ctx: Context) -> list[Contact]:
         addr = ADDRESS_PATTERN.search(text, w0, w1)
         post = POSTCODE_PATTERN.search(text, w0, w1)
         org = ORG_FIELD_PATTERN.search(block)
-        for _, name in names:
+        for offset, _ in names:
+            ns = m.end() + offset
+            name_len = len(NAME_PATTERN.match(text, ns).group(0))
             out.append(Contact(
-                name=name, phones=list(dict.fromkeys(phones)), fax=list(dict.fromkeys(fax)),
+                name=ctx.value(ns, ns + name_len), phones=list(dict.fromkeys(phones)), fax=list(dict.fromkeys(fax)),
                 emails=list(dict.fromkeys(emails)),
                 address=ctx.value(addr.start("v"), addr.end("v")) if addr else None,
                 postcode=post.group("v") if post else None,

@@ -68,8 +68,11 @@ def _is_own(ctx: Context, start: int, m: regex.Match, header_end: int) -> Option
     if alone and start <= header_end:
         return 1
     lead = text[max(line_start, start - 90):start].rstrip("(")
-    if before.endswith("(") and NEWS_OWN_PATTERN.search(lead) and not CITE_CONTEXT_PATTERN.search(lead):
-        return 2
+    news = NEWS_OWN_PATTERN.search(lead) if before.endswith("(") else None
+    if news:
+        clause = lead[max(lead.rfind(","), lead.rfind("。"), 0):news.start()]
+        if not CITE_CONTEXT_PATTERN.search(clause):
+            return 2
     return None
 
 

@@ -9,6 +9,11 @@ import regex
 
 from ..patterns import ORG_NAME, ORG_SUFFIX
 from .base import Context
+from .title import extract_recipients
+
+
+def extract_recipients_line(ctx: Context) -> bool:
+    return bool(extract_recipients(ctx)[1])
 
 __all__ = ["extract_issuer"]
 
@@ -23,7 +28,7 @@ TITLE_PREFIX_PATTERN = regex.compile(rf"^(?:[\p{{Han}}]{{0,6}}:)?(?P<org>{ORG_NA
 
 #: Metadata label, e.g. "发布单位:全国安全生产月活动组委会办公室", "文章来源:国务院安委会办公室".
 META_ISSUER_PATTERN = regex.compile(
-    r"(?:发布机构|发布单位|发文机关|发文单位|发文机构|文章来源|来源)\s*:\s*(?P<org>[\p{Han}()]{2,30})"
+    rf"(?:发布机构|发布单位|发文机关|发文单位|发文机构|文章来源|来源)\s*:\s*(?P<org>[\p{{Han}}()]{{1,30}}{ORG_SUFFIX}(?:网站)?)"
 )
 
 #: News sentence about the issuing body: "云霄县政府安委办下发了《…", "交通运输部发出通知",
@@ -43,6 +48,9 @@ PLAN_TITLE_UNIT_PATTERN = regex.compile(
 )
 
 #: Names that are no issuer on their own: "市规划资源局", "公司", "我局", "该县".
+#: Verbs and function words a news sentence puts before a name ("落实国务院…", "根据…").
+NOT_A_NAME_START = ("落实", "贯彻", "根据", "按照", "要求", "组织", "开展", "召开", "为", "由", "经", "对", "在", "将")
+
 GENERIC_START = ("市", "县", "区", "省", "我", "本", "该", "各", "其", "全", "此", "公司", "集团", "街道", "镇", "乡", "村")
 
 #: Media that appear as "来源:" but do not issue notices.
@@ -50,7 +58,7 @@ MEDIA_SUFFIX = regex.compile(r"(?:网站|网|日报|晚报|报社|报|电视台|
 
 
 def _ok(org: str) -> bool:
-    return len(org) >= 3 and not org.startswith(GENERIC_START)
+    return len(org) >= 3 and not org.startswith(GENERIC_START) and not org.startswith(NOT_A_NAME_START)
 
 
 def _expand(ctx: Context, org: str) -> str:
@@ -135,7 +143,8 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
     is_plan = seg.title and regex.search(r"(?:方案|计划|安排)[》”]?$", ctx.text[seg.title[0]:seg.title[1]])
     if plan and is_plan:
         return plan
-    for pattern in NEWS_ISSUER_PATTERNS:
+    is_news = not seg.roots and not extract_recipients_line(ctx)
+    for pattern in NEWS_ISSUER_PATTERNS if is_news else []:
         for m in pattern.finditer(text[:5000]):
             if _ok(m.group("org")):
                 return m.start("org"), m.end("org")

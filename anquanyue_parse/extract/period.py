@@ -94,7 +94,10 @@ def extract_period(ctx: Context, year: Optional[int]):
             return found
     for sentence in regex.finditer(r"[^。;\n]+", text):
         s = sentence.group(0)
-        if not CAMPAIGN_SENTENCE_PATTERN.search(s) or not CAMPAIGN_VERB_PATTERN.search(s):
+        if not CAMPAIGN_SENTENCE_PATTERN.search(s):
+            continue
+        ranged = regex.search(r"\d{1,2}[日号]\s*(?:至|到|-|~)\s*(?:\d{1,2}月)?\d{1,2}[日号]", s)
+        if not ranged and not CAMPAIGN_VERB_PATTERN.search(s):
             continue
         if OTHER_CAMPAIGN_PATTERN.search(s) and "和" not in s:
             continue
