@@ -103,22 +103,25 @@ def _cmd_parse(args) -> int:
 
 def _cmd_eval(args) -> int:
     from .baseline import check_baseline, update_baseline
-    from .evaluate import evaluate_corpus
+    from .evaluate import evaluate_sets
 
-    report = evaluate_corpus(args.corpus)
+    reports = evaluate_sets(args.corpus)
+    report = reports["all"]
     if args.json:
         import json
 
-        print(json.dumps(report.scores(), indent=2))
+        print(json.dumps({name: r.scores() for name, r in reports.items()}, indent=2))
     else:
         print(report.render())
+        print("by set: " + ", ".join(f"{name} {r.macro:.3f} ({r.documents})"
+                                     for name, r in reports.items() if name != "all"))
     if args.errors:
         for doc, field, gold, pred in report.errors:
             print(f"{doc}\t{field}\tgold={gold!r}\tgot={pred!r}")
     if args.update_baseline:
-        print(update_baseline(args.corpus, report))
+        print(update_baseline(args.corpus, reports))
         return 0
-    problems = check_baseline(args.corpus, report)
+    problems = check_baseline(args.corpus, reports)
     for line in problems:
         print(f"below floor: {line}", file=sys.stderr)
     return 1 if problems else 0

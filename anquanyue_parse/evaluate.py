@@ -15,7 +15,7 @@ from typing import Any, Iterable, Optional
 
 from .models import Campaign
 
-__all__ = ["evaluate_corpus", "FieldScore", "Report", "corpus_hash", "SCALAR_FIELDS", "LIST_FIELDS"]
+__all__ = ["evaluate_corpus", "evaluate_sets", "FieldScore", "Report", "corpus_hash", "SCALAR_FIELDS", "LIST_FIELDS"]
 
 SCALAR_FIELDS = ["doc_number", "issuer", "issue_date", "year", "edition", "theme", "period_start", "period_end"]
 LIST_FIELDS = ["deadlines", "contacts", "contact_phones", "contact_emails", "activity_titles",
@@ -163,16 +163,33 @@ def corpus_hash(root: Path) -> str:
     return h.hexdigest()[:16]
 
 
+def evaluate_sets(root: str | Path, parse=None) -> dict[str, Report]:
+    """One report per set (the first folder under ``root``: seeds, devset, heldout …) plus "all"."""
+    root = Path(root)
+    files = list(gold_files(root))
+    sets: dict[str, list] = {}
+    for src, gold in files:
+        rel = src.relative_to(root).parts
+        sets.setdefault(rel[0] if len(rel) > 1 else ".", []).append((src, gold))
+    out = {name: _evaluate(root, pairs, parse) for name, pairs in sorted(sets.items())}
+    out["all"] = _evaluate(root, files, parse)
+    return out
+
+
 def evaluate_corpus(root: str | Path, parse=None) -> Report:
     """Score the parser on every gold file under ``root``."""
+    root = Path(root)
+    return _evaluate(root, list(gold_files(root)), parse)
+
+
+def _evaluate(root: Path, pairs, parse=None) -> Report:
     from .pipeline import parse_file
 
     parse = parse or parse_file
-    root = Path(root)
     fields = {n: FieldScore(n, "accuracy") for n in SCALAR_FIELDS}
     fields.update({n: FieldScore(n, "f1") for n in LIST_FIELDS})
     report = Report(fields=fields, documents=0)
-    for src, gold_path in gold_files(root):
+    for src, gold_path in pairs:
         g = json.loads(gold_path.read_text("utf-8"))["gold"]
         p = predicted(parse(src))
         report.documents += 1

@@ -158,8 +158,8 @@ def _outline(lines: list[Line], text_len: int, breaks: set[int]) -> list[Node]:
                 stack = []
             else:
                 continue
-        elif ordinal != 1:
-            continue
+        elif ordinal != 1 and (stack or roots):
+            continue  # an excerpt may start mid-list: only its very first heading may
         node = Node(level, ordinal, line.index, line.start, title_start, _title_end(line, title_start))
         parent = stack[-1] if stack else None
         node.parent = parent

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Optional
+
+import regex
 
 from ..models import SourceText, Span
 from ..normalize import Normalized
@@ -13,6 +16,10 @@ __all__ = ["Context", "split_units"]
 
 #: Cap on items of one list field; beyond it the rest is dropped with a warning.
 MAX_ITEMS = 500
+#: A "sentence" never reaches further than this from the position asked about (keeps work linear).
+SENTENCE_REACH = 300
+#: Sentence boundaries: 。 ! ? ; and line breaks.
+SENTENCE_END_PATTERN = regex.compile(r"[。!?;\n]")
 
 
 @dataclass
@@ -23,6 +30,18 @@ class Context:
     warnings: list[str] = field(default_factory=list)
     #: values decided by earlier extractors that later ones use (year, title, ...)
     facts: dict = field(default_factory=dict)
+
+    _bounds: Optional[list[int]] = None
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """Bounds of the sentence holding ``pos`` (at most SENTENCE_REACH either side)."""
+        if self._bounds is None:
+            self._bounds = [m.start() for m in SENTENCE_END_PATTERN.finditer(self.text)]
+        b = self._bounds
+        i = bisect.bisect_left(b, pos)
+        start = b[i - 1] + 1 if i > 0 else 0
+        end = b[i] if i < len(b) else len(self.text)
+        return max(start, pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH)
 
     @property
     def text(self) -> str:

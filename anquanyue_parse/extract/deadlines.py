@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Optional
 
 import regex
 
 from ..models import Deadline
 from ..numerals import to_int
-from .base import Context
+from .base import MAX_ITEMS, Context
 from .dates import make_date, month_end
 
 __all__ = ["extract_deadlines"]
@@ -52,12 +51,6 @@ def _time(h: Optional[str], mi: Optional[str]) -> Optional[str]:
     return f"{hour:02d}:{int(mi or 0):02d}"
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    start = max(text.rfind("。", 0, pos), text.rfind("\n", 0, pos), text.rfind(";", 0, pos)) + 1
-    ends = [i for i in (text.find("。", pos), text.find("\n", pos), text.find(";", pos)) if i >= 0]
-    return start, min(ends) if ends else len(text)
-
-
 def _action(ctx: Context, start: int, sent_end: int) -> tuple[int, int]:
     """From the reporting verb after ``start`` to the end of its clause."""
     text = ctx.text
@@ -70,13 +63,15 @@ def _action(ctx: Context, start: int, sent_end: int) -> tuple[int, int]:
 
 def _dated(ctx: Context, year: Optional[int]) -> list[tuple[int, Deadline]]:
     text = ctx.text
-    out = []
+    out: list[tuple[int, Deadline]] = []
     for m in DATED_PATTERN.finditer(text):
+        if len(out) > MAX_ITEMS:
+            break
         before = m.group("before")
         nxt = text[m.end():m.end() + 1]
         if not before and not (nxt in "和、及" and regex.match(r"[和、及]\d{1,2}月\d{1,2}日(?:\d{1,2}[时点])?前", text[m.end():m.end() + 12])):
             continue
-        s0, s1 = _sentence(text, m.start())
+        s0, s1 = ctx.sentence(m.start())
         if not REPORT_VERB_PATTERN.search(text, s0, s1):
             continue
         y = int(m.group("y")) if m.group("y") else year
@@ -100,9 +95,11 @@ def _dated(ctx: Context, year: Optional[int]) -> list[tuple[int, Deadline]]:
 
 def _recurring(ctx: Context) -> list[tuple[int, Deadline]]:
     text = ctx.text
-    out = []
+    out: list[tuple[int, Deadline]] = []
     for m in RECURRING_PATTERN.finditer(text):
-        s0, s1 = _sentence(text, m.start())
+        if len(out) > MAX_ITEMS:
+            break
+        s0, s1 = ctx.sentence(m.start())
         if not REPORT_VERB_PATTERN.search(text, m.end(), s1):
             continue
         if m.group("wd"):

@@ -1,0 +1,122 @@
+"""One build at a time per database: a lock held for the whole build.
+
+* SQLite: an exclusive ``flock`` on ``FILE.lock`` beside the database file (not on the
+  database file itself: closing any descriptor of that file would drop SQLite's own locks).
+* PostgreSQL: a session-level advisory lock on a connection kept open for the build.
+
+A second build waits (``timeout=None``) or gives up after ``timeout`` seconds with a
+DatabaseError that says who holds the lock. Readers are never blocked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from typing import Callable, Iterator, Optional
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from .db_schema import sqlite_path
+from .errors import DatabaseError
+
+__all__ = ["build_lock"]
+
+#: The advisory lock key of a build on PostgreSQL (any fixed 64-bit number).
+PG_LOCK_KEY = 0x616E7175616E  # "anquan"
+
+#: Seconds between two tries while waiting.
+POLL = 0.2
+
+
+@contextlib.contextmanager
+def build_lock(engine: Engine, timeout: Optional[float] = None,
+               on_wait: Optional[Callable[[str], None]] = None) -> Iterator[None]:
+    """Hold the build lock of ``engine``'s database while the block runs."""
+    db_file = sqlite_path(engine.url.render_as_string(hide_password=False))
+    if engine.url.get_backend_name() == "postgresql":
+        with _pg_lock(engine, timeout, on_wait):
+            yield
+    elif db_file is not None:
+        with _file_lock(db_file, timeout, on_wait):
+            yield
+    else:  # an in-memory database belongs to this process alone
+        yield
+
+
+def _wait(try_once: Callable[[], bool], timeout: Optional[float], on_wait, what: str) -> None:
+    if try_once():
+        return
+    if on_wait:
+        on_wait(f"another build is writing to {what}; waiting for it to finish…")
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        if deadline is not None and time.monotonic() >= deadline:
+            raise DatabaseError(f"another build is writing to {what} (still busy after {timeout:g} s): "
+                                "wait for it to finish, then run the build again")
+        time.sleep(POLL)
+        if try_once():
+            return
+
+
+@contextlib.contextmanager
+def _file_lock(db_file, timeout, on_wait) -> Iterator[None]:
+    db_file.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = f"{db_file}.lock"
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        _wait(lambda: _try_flock(fd), timeout, on_wait, str(db_file))
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        try:
+            yield
+        finally:
+            _unlock(fd)
+    finally:
+        os.close(fd)
+
+
+try:  # POSIX
+    import fcntl
+
+    def _try_flock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+except ImportError:  # pragma: no cover - Windows
+    import msvcrt
+
+    def _try_flock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+
+@contextlib.contextmanager
+def _pg_lock(engine: Engine, timeout, on_wait) -> Iterator[None]:
+    what = engine.url.render_as_string(hide_password=True)
+    with engine.connect() as conn:
+        def try_once() -> bool:
+            got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": PG_LOCK_KEY}).scalar()
+            conn.commit()
+            return bool(got)
+
+        _wait(try_once, timeout, on_wait, what)
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": PG_LOCK_KEY})
+            conn.commit()

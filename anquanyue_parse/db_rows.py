@@ -1,0 +1,136 @@
+"""A parsed :class:`Campaign` as database rows, plus the keys that recognise the same notice twice.
+
+Pure functions without a database: the archive workers call them, so the main process
+only has to insert what it receives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any, Iterator, Optional
+
+from .models import Activity, Campaign, Span
+
+__all__ = ["fingerprint", "record_key", "campaign_rows", "ParsedDocument", "LIST_SEPARATOR"]
+
+#: How list values (phones, responsible units, dates …) are joined in one column.
+LIST_SEPARATOR = "; "
+
+#: Everything that is not a letter or digit: white space, punctuation, layout (line
+#: wraps of a PDF copy, indentation of a DOCX copy) do not make a different notice.
+NON_WORD_PATTERN = re.compile(r"[\W_]+")
+
+#: Full-width ASCII (Ａ１) to ASCII, so a copy typed with full-width digits matches.
+_FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5F)}
+
+#: Texts with fewer letters and digits than this get no fingerprint (an empty file or a
+#: bare heading would otherwise make unrelated files duplicates of each other).
+MIN_FINGERPRINT_CHARS = 50
+
+#: Indexed text columns are cut to this many characters (the full value stays in record_json).
+MAX_INDEXED_CHARS = 500
+
+
+def fingerprint(text: str) -> Optional[str]:
+    """sha256 of the letters and digits of ``text``, None for a text too short to tell.
+
+    >>> fingerprint("关于开展2024年“安全生产月”活动的通知" * 3) == fingerprint("关于开展２０２４年 安全生产月 活动的通知" * 3)
+    True
+    """
+    core = NON_WORD_PATTERN.sub("", text or "").translate(_FULL_WIDTH).lower()
+    if len(core) < MIN_FINGERPRINT_CHARS:
+        return None
+    return hashlib.sha256(core.encode("utf-8")).hexdigest()
+
+
+def record_key(c: Campaign) -> Optional[str]:
+    """sha256 of doc_number + title + issue_date when all three are known, else None."""
+    if not (c.doc_number and c.title and c.issue_date):
+        return None
+    parts = [NON_WORD_PATTERN.sub("", c.doc_number), NON_WORD_PATTERN.sub("", c.title), c.issue_date.isoformat()]
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
+
+
+class ParsedDocument:
+    """What a worker sends back for one file: the rows of its campaign and its keys."""
+
+    __slots__ = ("path", "format", "fingerprint", "record_key", "rows")
+
+    def __init__(self, path: str, format: Optional[str], fingerprint: Optional[str],
+                 record_key: Optional[str], rows: dict[str, Any]):
+        self.path = path
+        self.format = format
+        self.fingerprint = fingerprint
+        self.record_key = record_key
+        self.rows = rows
+
+    def __reduce__(self):
+        return (ParsedDocument, (self.path, self.format, self.fingerprint, self.record_key, self.rows))
+
+    @classmethod
+    def from_campaign(cls, path: str, c: Campaign) -> "ParsedDocument":
+        return cls(path, c.source_format, fingerprint(c.source_text), record_key(c), campaign_rows(c))
+
+
+def _clean(value: Optional[str]) -> Optional[str]:
+    # PostgreSQL text cannot hold NUL characters.
+    if value is None or "\x00" not in value:
+        return value
+    return value.replace("\x00", "")
+
+
+def _join(values) -> Optional[str]:
+    values = [str(v) for v in values]
+    return _clean(LIST_SEPARATOR.join(values)) if values else None
+
+
+def _span(span: Optional[Span]) -> dict[str, Optional[int]]:
+    if span is None:
+        return {"span_start": None, "span_end": None, "page": None}
+    return {"span_start": span.start, "span_end": span.end, "page": span.page}
+
+
+def _cut(value: Optional[str]) -> Optional[str]:
+    value = _clean(value)
+    return value[:MAX_INDEXED_CHARS] if value else value
+
+
+def _walk(items: list[Activity], parent: Optional[int], depth: int, counter: list[int]) -> Iterator[dict]:
+    for pos, a in enumerate(items):
+        seq = counter[0]
+        counter[0] += 1
+        yield {"seq": seq, "parent_seq": parent, "depth": depth, "position": pos,
+               "number": _clean(a.number), "title": _clean(a.title) or "", "text": _clean(a.text),
+               "responsible": _join(a.responsible), "dates": _join(d.isoformat() for d in a.dates),
+               **_span(a.span)}
+        yield from _walk(a.children, seq, depth + 1, counter)
+
+
+def campaign_rows(c: Campaign) -> dict[str, Any]:
+    """The row of ``campaigns`` (without ids) and the rows of each child table."""
+    period = c.period
+    rows: dict[str, Any] = {
+        "campaign": {
+            "doc_number": _clean(c.doc_number), "issuer": _cut(c.issuer), "title": _clean(c.title),
+            "recipients": _join(c.recipients), "issue_date": c.issue_date, "year": c.year,
+            "edition": c.edition, "theme": _cut(c.theme),
+            "period_start": period.start if period else None, "period_end": period.end if period else None,
+            "period_text": _clean(period.text) if period else None,
+            "companion_campaigns": _join(c.companion_campaigns),
+            "record_json": c.model_dump_json(),
+        },
+        "deadlines": [{"position": i, "date": d.date, "time": d.time, "recurrence": d.recurrence,
+                       "action": _clean(d.action), "text": _clean(d.text), **_span(d.span)}
+                      for i, d in enumerate(c.deadlines)],
+        "contacts": [{"position": i, "name": _clean(k.name), "phones": _join(k.phones), "fax": _join(k.fax),
+                      "emails": _join(k.emails), "address": _clean(k.address), "postcode": _clean(k.postcode),
+                      "organization": _clean(k.organization), **_span(k.span)}
+                     for i, k in enumerate(c.contacts)],
+        "activities": list(_walk(c.activities, None, 0, [0])),
+        "attachments": [{"position": i, "number": a.index, "title": _clean(a.title) or "", **_span(a.span)}
+                        for i, a in enumerate(c.attachments)],
+        "references": [{"position": i, "doc_number": _clean(r)} for i, r in enumerate(c.references)],
+        "warnings": [{"position": i, "message": _clean(w)} for i, w in enumerate(c.warnings)],
+    }
+    return rows

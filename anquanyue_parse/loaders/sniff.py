@@ -1,0 +1,148 @@
+"""The file type from its content (magic bytes), with the suffix only as a tie-breaker.
+
+Format names: ``txt``, ``html``, ``mhtml``, ``docx``, ``odt``, ``pdf``, ``doc``, ``wps``, ``rtf``; any other
+name (``xlsx``, ``png``, ``zip`` ...) is a recognized type we do not read.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import regex
+
+__all__ = ["sniff_format", "READABLE_FORMATS"]
+
+#: Formats a loader exists for.
+READABLE_FORMATS = {"txt", "html", "mhtml", "docx", "odt", "pdf", "doc", "wps", "rtf"}
+
+#: Signatures of binary types we recognize only to name them in the error,
+#: e.g. b"\x89PNG" -> "png". Checked at offset 0.
+BINARY_MAGIC = [
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!\x1a\x07", "rar"),
+    (b"\x7fELF", "elf"),
+    (b"OggS", "ogg"),
+    (b"fLaC", "flac"),
+    (b"ID3", "mp3"),
+]
+
+#: The start of an OLE2 compound file (.doc, .wps, .xls, .et, encrypted .docx): D0 CF 11 E0 A1 B1 1A E1.
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+#: OLE2 stream names (UTF-16LE in the directory) that tell the kinds apart, e.g. "WordDocument".
+OLE2_STREAMS = [
+    ("EncryptedPackage".encode("utf-16-le"), "encrypted-office"),
+    ("WordDocument".encode("utf-16-le"), "doc"),
+    ("Workbook".encode("utf-16-le"), "xls"),
+    ("PowerPoint Document".encode("utf-16-le"), "ppt"),
+]
+
+#: The first tag of an HTML document after optional BOM/white space (WHATWG sniffing table),
+#: e.g. "<!DOCTYPE html>", "<html lang=zh>", "<meta charset=gbk>", "<!-- saved from url -->".
+HTML_START_PATTERN = regex.compile(
+    rb"(?i)^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head|body|meta|title|script|style|iframe|"
+    rb"h[1-6]|div|font|table|a|b|br|p|span|!--)[\s>/]"
+)
+
+#: A saved web page archive (.mht/.mhtml): a MIME header block announcing multipart/related.
+MHTML_PATTERN = regex.compile(rb"(?is)^(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*){0,20}?content-type:\s*multipart/related")
+
+#: Suffix -> format when the content alone does not decide (empty or text-like files).
+SUFFIX_FORMATS = {
+    ".txt": "txt", ".text": "txt", ".md": "txt", ".csv": "txt",
+    ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html",
+    ".mht": "mhtml", ".mhtml": "mhtml",
+    ".docx": "docx", ".odt": "odt", ".pdf": "pdf", ".doc": "doc", ".wps": "wps", ".rtf": "rtf",
+}
+
+
+def sniff_format(data: bytes, suffix: str = "") -> str:
+    """The format name of ``data``; ``suffix`` (e.g. ``".wps"``) only breaks ties.
+
+    >>> sniff_format(b"%PDF-1.7 ...", ".txt")
+    'pdf'
+    """
+    suffix = suffix.lower()
+    head = data[:1024]
+    if not data:
+        return SUFFIX_FORMATS.get(suffix, "txt")
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return _sniff_zip(data, suffix)
+    if data.startswith(OLE2_MAGIC):
+        return _sniff_ole2(data, suffix)
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return "rtf"
+    for magic, name in BINARY_MAGIC:
+        if data.startswith(magic):
+            return name
+    text_head = _text_head(head)
+    if HTML_START_PATTERN.match(text_head):
+        return "html"
+    if MHTML_PATTERN.match(text_head.replace(b"\r\n", b"\n")):
+        return "mhtml"
+    if suffix in (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"):
+        return SUFFIX_FORMATS[suffix]
+    if suffix in (".pdf", ".docx", ".odt", ".doc", ".wps") and _is_binary(head):
+        return SUFFIX_FORMATS[suffix]  # a damaged file of the named type: its loader says so
+    return "txt"
+
+
+def _text_head(head: bytes) -> bytes:
+    """The first bytes as ASCII-compatible bytes (UTF-16 text re-encoded), for markup sniffing."""
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return head[2:].decode(codec, "ignore").encode("utf-8")
+    return head.lstrip(b"\xef\xbb\xbf")
+
+
+def _is_binary(head: bytes) -> bool:
+    """Control bytes other than white space and no UTF-16 BOM: not a text file."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    return any(b < 9 or 13 < b < 32 and b != 27 for b in head[:512])
+
+
+def _sniff_zip(data: bytes, suffix: str) -> str:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        # Truncated: the central directory is gone, but local headers still name the parts.
+        head = data[:4096]
+        if b"word/" in head or suffix == ".docx":
+            return "docx"
+        if b"opendocument.text" in head:
+            return "odt"
+        return "zip"
+    if "word/document.xml" in names:
+        return "docx"
+    if "mimetype" in names:
+        mime = zipfile.ZipFile(io.BytesIO(data)).read("mimetype")
+        if mime.strip() == b"application/vnd.oasis.opendocument.text":
+            return "odt"
+        return "opendocument"
+    if any(n.startswith("xl/") for n in names):
+        return "xlsx"
+    if any(n.startswith("ppt/") for n in names):
+        return "pptx"
+    return "zip"
+
+
+def _sniff_ole2(data: bytes, suffix: str) -> str:
+    for stream, name in OLE2_STREAMS:
+        if stream in data:
+            if name == "doc" and suffix == ".wps":
+                return "wps"  # WPS Office saves Word-format files under .wps
+            return name
+    if suffix in (".wps", ".doc"):
+        return suffix[1:]
+    return "ole2"

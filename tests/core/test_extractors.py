@@ -1,0 +1,165 @@
+"""Example tables per extractor: input text -> expected value (price-parser style).
+
+Rows are grouped by field; ``xfail(strict=True)`` rows are known failures that a
+fix must promote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable, NamedTuple
+
+import pytest
+
+from anquanyue_parse import parse_text
+
+D = dt.date
+HEAD = "2024年“安全生产月”活动方案\n"  # gives the campaign year to undated snippets
+
+
+class Example(NamedTuple):
+    text: str
+    expected: Any
+    note: str = ""
+
+
+def table(field: str, get: Callable, rows: list[Example], xfail: dict[int, str] | None = None):
+    params = []
+    for i, row in enumerate(rows):
+        marks = [pytest.mark.xfail(strict=True, reason=xfail[i])] if xfail and i in xfail else []
+        params.append(pytest.param(get, row.text, row.expected, id=f"{field}-{i}-{row.note or row.text[:14]}",
+                                   marks=marks))
+    return params
+
+
+DOC_NUMBER = table("doc_number", lambda c: c.doc_number, [
+    Example("运工信发〔2023〕42号\n\n运城市工业和信息化局\n\n关于印发《2023年“安全生产月”活动方案》的通知", "运工信发〔2023〕42号"),
+    Example("吉林省工业和信息化厅关于印发活动方案的通知\n\n吉工信安全［2018］170号\n\n各市（州）工信局：", "吉工信安全〔2018〕170号", "full-width []"),
+    Example("开化县桐村镇人民政府文件\n桐政[2009]21号\n关于组织开展\n2009年全国“安全生产月”活动的通知", "桐政〔2009〕21号", "ascii []"),
+    Example("某某县安委会文件\n某安委（2020） 3 号\n关于开展2020年“安全生产月”活动的通知", "某安委〔2020〕3号", "（） and spaces"),
+    Example("威工信发〔2024〕22 号", "威工信发〔2024〕22号", "space before 号"),
+    Example("发 文 号：安组委办〔2017〕8号\n发布单位：全国安全生产月活动组委会办公室", "安组委办〔2017〕8号", "metadata label"),
+    Example("根据《关于开展2016年活动的通知》（粤建质函〔2016〕1459号），现通知如下：", None, "cited only"),
+    Example("近日，云霄县政府安委办下发了《关于开展2017年“安全生产月”活动的通知》（云安委办〔2017〕37号），全面部署。",
+            "云安委办〔2017〕37号", "news report of own notice"),
+])
+
+ISSUER = table("issuer", lambda c: c.issuer, [
+    Example("关于印发方案的通知\n各单位：\n现印发给你们。\n\n运城市工业和信息化局\n\n2023年5月29日", "运城市工业和信息化局", "signature"),
+    Example("嵊州市竹溪乡人民政府文件\n竹政〔2010〕10号\n关于开展2010年全国“安全生产月”活动的通知\n各村:", "嵊州市竹溪乡人民政府", "red header"),
+    Example("上海市教育委员会关于开展2008年本市教育系统“安全生产月”活动的通知\n各高等学校:", "上海市教育委员会", "title prefix"),
+    Example("白塔街道2024年“安全生产月”活动方案\n\n为深入开展第23个全国“安全生产月”活动，制定本方案。", "白塔街道", "bare plan"),
+    Example("中卫市 2021 年“安全生产月”活动方案\n\n一、总体要求", "中卫市", "bare plan with spaces"),
+    Example("交通运输部发通知\n5月19日，交通运输部发出通知，要求开展“安全生产月”活动。", "交通运输部", "news"),
+    Example("今年6月是第24个全国“安全生产月”。市规划资源局结合工作实际开展活动。", None, "unnamed 市… unit"),
+])
+
+ISSUE_DATE = table("issue_date", lambda c: c.issue_date, [
+    Example("关于开展活动的通知\n\n威海市工业和信息化局\n\n2024 年 5 月 27 日\n", D(2024, 5, 27), "spaced"),
+    Example("关于开展活动的通知\n\n吉林省工业和信息化厅\n\n二〇一八年五月四日\n", D(2018, 5, 4), "Chinese numerals"),
+    Example("关于开展活动的通知\n\n上海市教育委员会\n二00五年六月二日\n", D(2005, 6, 2), "二00五"),
+    Example("关于开展活动的通知\n\n某某局\n2018.5.4\n", D(2018, 5, 4), "dotted"),
+    Example("信息名称:常州市教育局关于开展2023年活动的通知\n生成日期:2023-05-25 公开日期:2023-05-25\n", D(2023, 5, 25), "metadata"),
+    Example("2010年“安全生产月”\n5月19日，交通运输部发出通知，要求开展活动。", D(2010, 5, 19), "news"),
+])
+
+THEME = table("theme", lambda c: c.theme, [
+    Example("活动主题：人人讲安全、个个会应急——畅通生命通道\n", "人人讲安全、个个会应急——畅通生命通道", "label"),
+    Example("一、活动主题\n\n人人讲安全、个个会应急。\n\n二、活动时间\n", "人人讲安全、个个会应急", "heading + line"),
+    Example("为做好工作，以“生命至上、安全发展”为主题，制定本方案。", "生命至上、安全发展", "以…为主题"),
+    Example("2020年6月是全国第19个“安全生产月”，主题是“消除事故隐患、筑牢安全防线”。", "消除事故隐患、筑牢安全防线", "主题是"),
+    Example("二、活动主题\n2010年“安全生产月”活动主题是:安全发展、预防为主。\n三、时间安排", "安全发展、预防为主", "label in section"),
+    Example("以“治理隱患,防范事故”為主題,緊緊圍繞主線。", "治理隱患,防范事故", "traditional"),
+    Example("二、活动主题\n“安全生产月”的各项活动，要紧紧围绕总体部署，以“预防为主”为重点，扎实开展宣传教育活动，大力提高全民的安全素养，不断深化执法。\n",
+            None, "long sentence is no theme"),
+])
+
+PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period else None, [
+    Example(HEAD + "活动时间：2024 年 6 月 1 日至 30 日（其中民爆行业于 5 月 20 日前提前启动）", (D(2024, 6, 1), D(2024, 6, 30))),
+    Example(HEAD + "三、活动时间\n“安全生产月”活动时间为6月份。", (D(2024, 6, 1), D(2024, 6, 30)), "6月份"),
+    Example("中卫市2021年“安全生产月”活动方案\n三、活动时间\n2021 年 6 月起，在全市同步开展。", (D(2021, 6, 1), D(2021, 6, 30)), "6月起"),
+    Example(HEAD + "二、活动时间\n“安全生产月”活动时间为 6 月，部分活动开展至 12 月。", (D(2024, 6, 1), D(2024, 6, 30)), "6 月，…至 12 月"),
+    Example("2015年“安全生产月”活动\n于6月1日正式开展为期一个月的“安全生产月”活动。", (D(2015, 6, 1), D(2015, 6, 30)), "为期一个月"),
+    Example("教育局安全生产月活动方案\n三、活动时间\nxx年6月1日-6月30日", None, "year scrubbed"),
+])
+
+DEADLINES = table("deadlines", lambda c: [(d.date, d.time, d.recurrence) for d in c.deadlines], [
+    Example(HEAD + "请各区市于 5 月 30 日前报送活动联络员。", [(D(2024, 5, 30), None, None)]),
+    Example(HEAD + "请各部门6月4日18时前报送1名联络员。", [(D(2024, 6, 4), "18:00", None)]),
+    Example(HEAD + "6月份每周三12：00前，报送一周活动开展情况。", [(None, "12:00", "weekly:WED")]),
+    Example(HEAD + "6月起，每月25日前在联络群内报送活动进展情况。", [(None, None, "monthly:25")]),
+    Example(HEAD + "7月6日前请各地将总结报送省厅。", [(D(2024, 7, 6), None, None)], "verb after"),
+    Example(HEAD + "将活动方案、活动总结分别于5月8日和7月3日前报市政府安委会办公室。",
+            [(D(2024, 5, 8), None, None), (D(2024, 7, 3), None, None)], "two dates one verb"),
+    Example(HEAD + "6月底前报送活动总结。", [(D(2024, 6, 30), None, None)], "月底"),
+    Example(HEAD + "年底前至少在本地主流媒体曝光1个典型案例，并向市安委办报送。", [], "no date"),
+    Example(HEAD + "6月16日，全市组织开展“安全宣传咨询日”活动。", [], "not a duty"),
+])
+
+CONTACTS = table("contacts", lambda c: [(p.name, p.phones, p.fax, p.emails) for p in c.contacts], [
+    Example("联系人及电话：郝大冰  0359—6380232\n\n电子邮箱：ycjjyxk@126.com",
+            [("郝大冰", ["0359-6380232"], [], ["ycjjyxk@126.com"])]),
+    Example("联系人：冯忠兵、屠思嘉，联系电话：7068553（兼传真）\n邮箱：zwsyjglj@126.com",
+            [("冯忠兵", ["7068553"], ["7068553"], ["zwsyjglj@126.com"]),
+             ("屠思嘉", ["7068553"], ["7068553"], ["zwsyjglj@126.com"])], "shared phone + fax"),
+    Example("联系人：姜楠，0631-5201067，政务平台：绿色发展推进科\n\n邮 箱：gxlsfzk@wh.shandong.cn",
+            [("姜楠", ["0631-5201067"], [], ["gxlsfzk@wh.shandong.cn"])]),
+    Example("（联系人:徐永炎,电话:2258280,传真:2242869,\n邮箱:mzsjgk@163.com）",
+            [("徐永炎", ["2258280"], ["2242869"], ["mzsjgk@163.com"])], "fax label"),
+    Example("填报单位（盖章）：       联系人：       电话：       填报日期：", [], "empty form"),
+])
+
+LISTS = table("lists", lambda c: (c.recipients, [a.title for a in c.attachments], c.references, c.companion_campaigns), [
+    Example("关于印发方案的通知\n各县（市、区）工科局，运城开发区产业发展部，机关各科室：\n现将方案印发。\n附件：1.活动联络员表\n\n2.活动进展情况统计表",
+            (["各县（市、区）工科局", "运城开发区产业发展部", "机关各科室"], ["活动联络员表", "活动进展情况统计表"], [], [])),
+    Example("根据《通知》（吉安委办〔2018〕40号）要求，开展“安全生产月”和“白山松水安全行”活动。\n附件1：活动方案.docx\n附件2：统计表.xls",
+            ([], ["活动方案", "统计表"], ["吉安委办〔2018〕40号"], ["白山松水安全行"]), "extensions, companion"),
+])
+
+CONTACT_DETAILS = table("contact_details", lambda c: [(p.address, p.postcode) for p in c.contacts], [
+    Example("联系人及电话：郝大冰  0359—6380232\n通信地址：运城市河东东街161号市工信局运行监测科\n\n邮编：044000",
+            [("运城市河东东街161号市工信局运行监测科", "044000")]),
+])
+
+YEAR_EDITION = table("year_edition", lambda c: (c.year, c.edition), [
+    Example("今年 6 月是第 23 个全国“安全生产月”，2024年活动如下。", (2024, 23)),
+    Example("積極響應全國第十七個安全安全生產月活動，2018年11月份開展了活動。", (2018, 17), "traditional + Chinese numeral"),
+    Example("围绕“安全發展、預防為主”活動主題，製作專題節目。", (2010, None), "year from the national theme"),
+])
+
+
+@pytest.mark.parametrize("get,text,expected",
+                         DOC_NUMBER + ISSUER + ISSUE_DATE + THEME + PERIOD + DEADLINES + CONTACTS + LISTS
+                         + CONTACT_DETAILS + YEAR_EDITION)
+def test_example(get, text, expected):
+    assert get(parse_text(text)) == expected
+
+
+def test_inferred_year_is_marked():
+    c = parse_text("围绕“安全發展、預防為主”活動主題，製作專題節目。")
+    assert "year" in c.inferred
+
+
+def test_activities_of_two_sections_in_order():
+    text = ("2021年“安全生产月”和“安全生产万里行”活动方案\n四、安全生产月活动内容\n（一）开展主题宣传活动。内容。\n"
+            "责任单位：各县（区）人民政府（管委会），市安委会各成员单位\n（二）开展咨询日活动。6月16日举办。\n"
+            "五、“安全生产万里行”活动主要内容\n（一）开展网上“安全生产万里行”活动。内容。\n六、活动要求\n（一）加强组织领导。")
+    c = parse_text(text)
+    assert [a.title for a in c.activities] == ["开展主题宣传活动", "开展咨询日活动", "开展网上“安全生产万里行”活动"]
+    assert c.activities[0].responsible == ["各县（区）人民政府（管委会）", "市安委会各成员单位"]
+    assert c.activities[1].dates == [D(2021, 6, 16)]
+    assert c.companion_campaigns == ["安全生产万里行"]
+
+
+def test_nested_children():
+    text = ("三、主要工作任务\n（一）聚焦责任落实，开展形式多样活动\n1.深入宣贯重要论述。内容。\n2.深入学习法律法规。内容。\n"
+            "（二）聚焦应急能力\n3.广泛开展应急救援演练。内容。\n四、工作要求\n")
+    c = parse_text(text)
+    assert [a.title for a in c.activities] == ["聚焦责任落实，开展形式多样活动", "聚焦应急能力"]
+    assert [x.title for x in c.activities[0].children] == ["深入宣贯重要论述", "深入学习法律法规"]
+    assert c.outline[0].children[0].children[1].number == "2."
+
+
+def test_inline_activity_list():
+    c = parse_text("該局將組織開展三項活動：一是開展宣傳發動。二是組織知識競賽活動。三是開展應急演練。")
+    assert [a.title for a in c.activities] == ["開展宣傳發動", "組織知識競賽活動", "開展應急演練"]

@@ -1,0 +1,154 @@
+"""Every named pattern compiles and matches its examples (inputs are match text:
+ASCII punctuation, simplified characters, no CJK/digit gaps)."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+import regex
+
+import anquanyue_parse
+
+# (module, constant, example, expected: the whole match, or {group: value}, or None for "no match")
+EXAMPLES = [
+    ("patterns", "DOC_NUMBER_PATTERN", "威工信发〔2024〕22号", "〔2024〕22号"),
+    ("patterns", "DOC_NUMBER_PATTERN", "桐政[2009]21号", "[2009]21号"),
+    ("patterns", "DOC_NUMBER_PATTERN", "开安委(2009)6号", "(2009)6号"),
+    ("patterns", "DOC_NUMBER_PATTERN", "(2024-2026年)", None),
+    ("patterns", "SENTENCE_SPLIT_PATTERN", "报送。联系人", "。"),
+    ("normalize", "NOISE_PATTERN", "a\r\nb", "\r\n"),
+    ("normalize", "PAGE_NUMBER_LINE_PATTERN", "正文\n— 3 —\n正文", "— 3 —\n"),
+    ("normalize", "PAGE_NUMBER_LINE_PATTERN", "第 2 页 共 9 页\n", "第 2 页 共 9 页\n"),
+    ("normalize", "BLOCK_START_PATTERN", "（一）聚焦安全生产", "（一）"),
+    ("normalize", "CJK_GAP_PATTERN", "2024 年", " "),
+    ("normalize", "PINYIN_RESIDUE_PATTERN", "發(fā)展", "(fā)"),
+    ("normalize", "MARKUP_PATTERN", '<?xml:namespace prefix="st1" ns="urn:x">', '<?xml:namespace prefix="st1" ns="urn:x">'),
+    ("normalize", "LINE_EDGE_SPACE_PATTERN", "  一、总体要求", "  "),
+    ("normalize", "INLINE_HEADING_PATTERN", "通知如下: 一、指导思想", " "),
+    ("normalize", "INLINE_TITLE_GAP_PATTERN", "开展安全生产宣传活动 各级", {"gap": " "}),
+    ("extract.deadlines", "REPORT_VERB_PATTERN", "7月3日前报市政府安委会办公室", "报"),
+    ("extract.deadlines", "REPORT_VERB_PATTERN", "于5月31日前报送活动联络员表", "报送"),
+    ("extract.deadlines", "DATED_PATTERN", "6月4日18时前报送", {"m": "6", "d": "4", "h": "18", "before": "前"}),
+    ("extract.deadlines", "DATED_PATTERN", "6月底前报送", {"m": "6", "end": "底"}),
+    ("extract.deadlines", "RECURRING_PATTERN", "6月份每周三12:00前", {"wd": "三"}),
+    ("extract.deadlines", "RECURRING_PATTERN", "每月25日前报送", {"md": "25"}),
+    ("extract.theme", "THEME_HEADING_PATTERN", "活动主题", "活动主题"),
+    ("extract.theme", "THEME_HEADING_PATTERN", "主题和时间安排", "主题和时间安排"),
+    ("extract.theme", "THEME_LABEL_PATTERN", "活动的主题为:遵章守法,关爱生命。", {"theme": "遵章守法,关爱生命"}),
+    ("extract.issuer", "ORG_LINE_PATTERN", "运城市工业和信息化局", {"org": "运城市工业和信息化局"}),
+    ("extract.issuer", "RED_HEADER_PATTERN", "嵊州市竹溪乡人民政府文件", {"org": "嵊州市竹溪乡人民政府"}),
+    ("extract.issuer", "TITLE_PREFIX_PATTERN", "吉林省工业和信息化厅关于印发", {"org": "吉林省工业和信息化厅"}),
+    ("extract.issuer", "META_ISSUER_PATTERN", "发布单位:全国安全生产月活动组委会办公室", {"org": "全国安全生产月活动组委会办公室"}),
+    ("extract.issuer", "META_ISSUER_PATTERN", "文章来源:国务院安委会办公室点击数:", {"org": "国务院安委会办公室"}),
+    ("extract.issuer", "PLAN_TITLE_UNIT_PATTERN", "白塔街道2024年“安全生产月”活动方案", {"org": "白塔街道"}),
+    ("extract.issuer", "MEDIA_SUFFIX", "交通运输部网站", "网站"),
+    ("extract.docnumber", "OWN_LABEL_PATTERN", "文件编号:", "文件编号:"),
+    ("extract.docnumber", "CITE_CONTEXT_PATTERN", "根据《关于…》", "根据"),
+    ("extract.docnumber", "NEWS_OWN_PATTERN", "安委办下发了《关于开展2017年“安全生产月”活动的通知》",
+     "下发了《关于开展2017年“安全生产月”活动的通知》"),
+    ("extract.year", "EDITION_PATTERN", "今年6月是第23个全国“安全生产月”", {"n": "23"}),
+    ("extract.year", "EDITION_PATTERN", "全国第十七个安全安全生产月", {"n": "十七"}),
+    ("extract.year", "CAMPAIGN_YEAR_PATTERN", "2023年“安全生产月”活动方案", {"y": "2023"}),
+    ("extract.year", "ANY_YEAR_PATTERN", "2010年6月1日", {"y": "2010"}),
+    ("extract.year", "YEAR_PLACEHOLDER_PATTERN", "仁和区教育局xx年", "xx年"),
+    ("extract.period", "PERIOD_PATTERN", "2024年6月1日至30日", {"y": "2024", "m": "6", "d": "1", "d2": "30"}),
+    ("extract.period", "PERIOD_PATTERN", "6月1日-6月30日", {"m": "6", "d": "1", "m2": "6", "d2": "30"}),
+    ("extract.period", "PERIOD_PATTERN", "2021年6月起", {"y": "2021", "m": "6", "open": "起"}),
+    ("extract.period", "PERIOD_HEADING_PATTERN", "活动时间", "时间"),
+    ("extract.period", "PERIOD_LABEL_PATTERN", "活动时间为2025年", "活动时间为"),
+    ("extract.period", "CAMPAIGN_SENTENCE_PATTERN", "开展“安全生产月”活动", "安全生产月"),
+    ("extract.period", "CAMPAIGN_VERB_PATTERN", "在全省启动", "启动"),
+    ("extract.period", "OTHER_CAMPAIGN_PATTERN", "“白山松水安全行”活动从5月份开始", "行”"),
+    ("extract.base", "SENTENCE_END_PATTERN", "报送;联系人", ";"),
+    ("extract.companions", "CAMPAIGN_NAME_PATTERN", "“安全生产万里行”", {"name": "安全生产万里行"}),
+    ("extract.companions", "CONJUNCTION_PATTERN", "安全生产月”和“白山松水安全行”", {"name": "白山松水安全行"}),
+    ("extract.contacts", "CONTACT_LABEL_PATTERN", "联系人及电话:郝大冰", "联系人及电话:"),
+    ("extract.contacts", "PHONE_PATTERN", "郝大冰0359-6380232", "0359-6380232"),
+    ("extract.contacts", "PHONE_PATTERN", "链工宝16601040950(微信同号)", "16601040950"),
+    ("extract.contacts", "EMAIL_PATTERN", "邮箱:gxlsfzk@wh.shandong.cn", "gxlsfzk@wh.shandong.cn"),
+    ("extract.contacts", "NAME_PATTERN", "冯忠兵、屠思嘉", "冯忠兵"),
+    ("extract.contacts", "NOT_A_NAME", "电话", "电话"),
+    ("extract.contacts", "ADDRESS_PATTERN", "通信地址:运城市河东东街161号", {"v": "运城市河东东街161号"}),
+    ("extract.contacts", "POSTCODE_PATTERN", "邮编:044000", {"v": "044000"}),
+    ("extract.contacts", "ORG_FIELD_PATTERN", "政务平台:绿色发展推进科", {"v": "绿色发展推进科"}),
+    ("extract.attachments", "LISTING_PATTERN", "附件1:2021年园区教育系统活动方案.docx", {"n": "1"}),
+    ("extract.attachments", "ITEM_PATTERN", "2.威海市“安全生产月”活动进展情况统计表", {"n": "2"}),
+    ("extract.attachments", "EXTENSION_PATTERN", "活动方案.docx", ".docx"),
+    ("extract.attachments", "FILE_NAME_PATTERN", "170附件.doc", "170附件.doc"),
+    ("extract.dates", "DATE_PATTERN", "二〇二四年五月二十七日", {"y": "二〇二四", "m": "五", "d": "二十七"}),
+    ("extract.dates", "DATE_PATTERN", "5月30日前", {"m": "5", "d": "30"}),
+    ("extract.dates", "NUMERIC_DATE_PATTERN", "2018.5.4", {"y": "2018", "m": "5", "d": "4"}),
+    ("extract.dates", "DATE_LINE_PATTERN", "2023年5月29日印发", {"y": "2023"}),
+    ("extract.dates", "ISSUE_DATE_LABEL_PATTERN", "生成日期:2023-05-25", "生成日期:"),
+    ("extract.dates", "NEWS_ISSUE_PATTERN", "5月19日,交通运输部发出通知", {"date": "5月19日"}),
+    ("extract.title", "RECIPIENTS_PATTERN", "各县(市、区)工科局,机关各科室,各有关企业:", {"v": "各县(市、区)工科局,机关各科室,各有关企业"}),
+    ("extract.title", "TITLE_LABEL_PATTERN", "信息名称:常州市教育局关于", "信息名称:"),
+    ("extract.activities", "ACTIVITY_SECTION_PATTERN", "主要工作任务", "主要工作"),
+    ("extract.activities", "ACTIVITY_SECTION_PATTERN", "“安全生产月”活动主要内容", "活动主要内容"),
+    ("extract.activities", "GENERIC_SECTION_PATTERN", "总体要求", "总体"),
+    ("extract.activities", "RESPONSIBLE_PATTERN", "责任单位:市应急管理局、消防支队", {"v": "市应急管理局、消防支队"}),
+    ("extract.activities", "INLINE_LIST_PATTERN", "将组织开展六项活动:一是", "活动:"),
+    ("extract.activities", "INLINE_ITEM_PATTERN", "一是组织开展知识竞赛活动。", {"n": "一", "t": "组织开展知识竞赛活动"}),
+    ("segment", "ATTACHMENT_BODY_PATTERN", "附件 1", {"n": "1"}),
+    ("segment", "TITLE_END_PATTERN", "关于开展2023年“安全生产月”活动的通知", "通知"),
+    ("segment", "TITLE_HINT_PATTERN", "中牟河务局积极部署安全生产月活动", "安全生产月"),
+    ("segment", "CHROME_PATTERN", "您当前的位置:首页", "您当前的位置"),
+    ("segment", "ORG_ONLY_PATTERN", "威海市工业和信息化局", "威海市工业和信息化局"),
+]
+
+MODULE_LISTS = [
+    ("extract.theme", "THEME_INLINE_PATTERNS", "以“生命至上、安全发展”为主题", "生命至上、安全发展"),
+    ("extract.issuer", "NEWS_ISSUER_PATTERNS", "近日,云霄县政府安委办下发了《关于", "云霄县政府安委办"),
+    ("patterns", "HEADING_PATTERNS", "(一)聚焦安全生产责任落实", "一"),
+]
+
+
+def _get(module: str, name: str):
+    mod = importlib.import_module(f"anquanyue_parse.{module}")
+    return getattr(mod, name)
+
+
+@pytest.mark.parametrize("module,name,example,expected", EXAMPLES,
+                         ids=[f"{e[1]}:{e[2][:12]}" for e in EXAMPLES])
+def test_pattern_example(module, name, example, expected):
+    pattern = _get(module, name)
+    m = pattern.search(example)
+    if expected is None:
+        assert m is None
+    elif isinstance(expected, dict):
+        assert m is not None
+        for group, value in expected.items():
+            assert m.group(group) == value
+    else:
+        assert m is not None and m.group(0) == expected
+
+
+@pytest.mark.parametrize("module,name,example,expected", MODULE_LISTS, ids=[e[1] for e in MODULE_LISTS])
+def test_pattern_list_example(module, name, example, expected):
+    patterns = _get(module, name)
+    groups = []
+    for item in patterns:
+        p = item[1] if isinstance(item, tuple) else item
+        m = p.search(example)
+        if m:
+            groups.extend(v for v in m.groupdict().values() if v)
+    assert expected in groups
+
+
+def test_every_named_pattern_has_an_example():
+    """A new *_PATTERN constant must come with an example row above."""
+    covered = {id(_get(m, n)) for m, n, *_ in EXAMPLES + MODULE_LISTS}
+    missing = []
+    for info in pkgutil.walk_packages(anquanyue_parse.__path__, "anquanyue_parse."):
+        short = info.name.removeprefix("anquanyue_parse.")
+        if short.split(".")[0] in {"analysis", "db", "db_rows", "db_schema", "archive", "review", "loaders",
+                                   "cli", "evaluate", "baseline"} or short.startswith("loaders"):
+            continue  # other layers test their own patterns
+        mod = importlib.import_module(info.name)
+        for name, value in vars(mod).items():
+            public = name.isupper() and not name.startswith("_")
+            if public and isinstance(value, regex.Pattern) and id(value) not in covered:
+                missing.append(f"{short}.{name}")
+    assert not missing, f"patterns without an example: {missing}"
