@@ -1,21 +1,55 @@
 """Stage 1: load. One loader per format, one dispatcher that sniffs the content.
 
-Every loader has the signature ``load_xxx(path: Path, data: bytes) -> SourceText``.
+Every loader has the signature ``load_xxx(path: Path, data: bytes) -> SourceText`` and
+returns the same structure (text, page starts, paragraph starts), so later stages never
+know which format a notice came from. Format modules are imported on first use.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
-from ..errors import FileAccessError, UnsupportedFormat
+from ..errors import CorruptDocument, FileAccessError, UnsupportedFormat
 from ..models import SourceText
-from .text import load_txt
+from .sniff import sniff_format
 
-__all__ = ["load", "sniff_format", "SUPPORTED_SUFFIXES"]
+__all__ = ["load", "load_bytes", "sniff_format", "SUPPORTED_SUFFIXES"]
 
 #: Suffixes an archive walk picks up.
-SUPPORTED_SUFFIXES = {".txt", ".text", ".md"}
+SUPPORTED_SUFFIXES = {
+    ".txt", ".text", ".md",
+    ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml",
+    ".docx", ".pdf",
+    ".doc", ".wps", ".rtf", ".odt",
+}
+
+#: format -> (module, function) of its loader.
+LOADERS = {
+    "txt": ("text", "load_txt"),
+    "html": ("web", "load_html"),
+    "mhtml": ("web", "load_mhtml"),
+    "docx": ("word", "load_docx"),
+    "pdf": ("pdf", "load_pdf"),
+    "doc": ("legacy", "load_legacy"),
+    "wps": ("legacy", "load_legacy"),
+    "rtf": ("legacy", "load_legacy"),
+    "odt": ("legacy", "load_legacy"),
+}
+
+#: What to tell the user about formats we recognize but do not read.
+UNSUPPORTED_HINTS = {
+    "png": "an image: run OCR first", "jpeg": "an image: run OCR first", "gif": "an image: run OCR first",
+    "tiff": "an image: run OCR first",
+    "xlsx": "a spreadsheet", "xls": "a spreadsheet", "pptx": "a presentation", "ppt": "a presentation",
+    "zip": "an archive: unpack it first", "gzip": "an archive: unpack it first", "7z": "an archive: unpack it first",
+    "rar": "an archive: unpack it first",
+    "encrypted-office": "a password-protected Office file: save it without a password",
+}
+
+#: Zero-byte files of these formats are damaged; an empty text or web page is just empty.
+EMPTY_IS_CORRUPT = {"docx", "pdf", "doc", "wps", "rtf", "odt"}
 
 
 def _read(path: Path) -> bytes:
@@ -31,16 +65,21 @@ def _read(path: Path) -> bytes:
         raise FileAccessError(f"cannot read the file ({exc.strerror or exc})", str(path)) from exc
 
 
-def sniff_format(data: bytes, suffix: str = "") -> str:
-    """The format name from the content (magic bytes), falling back to the suffix."""
-    return "txt"
+def load_bytes(data: bytes, path: str | os.PathLike = "") -> SourceText:
+    """Load file content already in memory; ``path`` names it (its suffix breaks ties)."""
+    p = Path(path)
+    fmt = sniff_format(data, p.suffix.lower())
+    if fmt not in LOADERS:
+        hint = UNSUPPORTED_HINTS.get(fmt)
+        raise UnsupportedFormat(f"unsupported format {fmt!r}" + (f" ({hint})" if hint else ""), str(path) or None)
+    if not data and fmt in EMPTY_IS_CORRUPT:
+        raise CorruptDocument(f"empty file (0 bytes): not a readable .{fmt}", str(path) or None)
+    module, func = LOADERS[fmt]
+    loader = getattr(importlib.import_module(f".{module}", __name__), func)
+    return loader(p, data)
 
 
 def load(path: str | os.PathLike) -> SourceText:
-    """Read any supported file into a :class:`SourceText`."""
+    """Read any supported file into a :class:`SourceText` (the format is sniffed from the content)."""
     p = Path(path)
-    data = _read(p)
-    fmt = sniff_format(data, p.suffix.lower())
-    if fmt == "txt":
-        return load_txt(p, data)
-    raise UnsupportedFormat(f"unsupported format {fmt!r}", str(p))
+    return load_bytes(_read(p), p)
