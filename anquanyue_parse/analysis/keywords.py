@@ -8,6 +8,7 @@ dictionary and IDF table ship inside the jieba package: nothing is downloaded.
 
 from __future__ import annotations
 
+import copy
 import functools
 import logging
 from collections import Counter
@@ -82,7 +83,9 @@ def _extractor(method: str):
 
     tok = _tokenizer()
     if method == "tfidf":
-        ext = jieba.analyse.TFIDF()  # IDF table: jieba/analyse/idf.txt, shipped with jieba
+        # a copy of jieba's default extractor shares its IDF table (jieba/analyse/idf.txt, shipped
+        # with jieba, read once at import) but gets our tokenizer and stop words
+        ext = copy.copy(jieba.analyse.default_tfidf)
         ext.tokenizer = tok
         ext.postokenizer = jieba.posseg.POSTokenizer(tok)
     elif method == "textrank":

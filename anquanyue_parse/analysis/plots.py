@@ -1,0 +1,170 @@
+"""Figures: theme timeline, keyword heatmap by year, activity mix by year.
+
+Figures are built with ``matplotlib.figure.Figure`` (no pyplot, no global backend switch; PNGs
+render with Agg). Chinese labels use an installed CJK font found through
+``matplotlib.font_manager`` (Debian: fonts-noto-cjk); without one, :func:`cjk_font` raises
+:class:`~anquanyue_parse.errors.MissingDependency` instead of drawing empty boxes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, Optional
+
+from ..errors import MissingDependency
+from ..themes import national_themes
+from .activities import activity_mix, activity_types
+from .alignment import ALIGNMENTS, theme_alignment
+from .keywords import keywords_by_year
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+__all__ = ["cjk_font", "cjk_style", "plot_theme_timeline", "plot_keyword_heatmap", "plot_activity_mix",
+           "save_figure"]
+
+#: CJK font families in order of preference; any other family with "CJK" in its name comes next.
+CJK_FAMILIES = (
+    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Serif CJK SC",
+    "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "AR PL UMing CN", "SimHei", "Microsoft YaHei", "PingFang SC",
+    "Noto Sans CJK TC", "Noto Sans CJK JP",
+)
+
+#: Colours of the theme alignments (same order as ALIGNMENTS).
+ALIGNMENT_COLORS = ("#2e7d32", "#1565c0", "#6a1b9a", "#ef6c00", "#c62828", "#9e9e9e", "#cfcfcf")
+
+
+@functools.lru_cache(maxsize=1)
+def cjk_font() -> str:
+    """The family name of an installed font with Chinese glyphs."""
+    from matplotlib import font_manager
+
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    for family in CJK_FAMILIES:
+        if family in names:
+            return family
+    others = sorted(n for n in names if "CJK" in n)
+    if others:
+        return others[0]
+    raise MissingDependency("no CJK font for Chinese labels: install one (Debian/Ubuntu: apt-get install "
+                            "fonts-noto-cjk), then delete matplotlib's font cache (~/.cache/matplotlib)")
+
+
+@contextlib.contextmanager
+def cjk_style() -> Iterator[None]:
+    """rcParams for figures with Chinese text: a concrete CJK family (resolved when text is created)."""
+    import matplotlib
+
+    with matplotlib.rc_context({"font.family": [cjk_font(), "DejaVu Sans"], "axes.unicode_minus": False,
+                                "figure.dpi": 100, "savefig.dpi": 150, "savefig.bbox": "tight"}):
+        yield
+
+
+def save_figure(fig: "Figure", path: str | Path) -> Path:
+    """Write ``fig`` as PNG (or the format of the suffix); returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with cjk_style():
+        fig.savefig(path)
+    return path
+
+
+def _new_figure(width: float, height: float) -> "Figure":
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(width, height), layout="constrained")
+
+
+def plot_theme_timeline(data: Any, first_year: Optional[int] = None) -> "Figure":
+    """One row per year: the national theme, and the notices of that year by alignment.
+
+    ``data`` is :func:`theme_alignment` output or anything it accepts. Marker area grows with
+    the number of notices; the number is written beside it.
+    """
+    df = data if hasattr(data, "columns") and "alignment" in data.columns else theme_alignment(data)
+    df = df[df["year"].notna()]
+    nat = national_themes()
+    years_seen = [int(y) for y in df["year"]]
+    lo = first_year or min([*years_seen, min(nat)])
+    hi = max([*years_seen, max(nat)])
+    years = list(range(lo, hi + 1))
+    counts = df.groupby(["year", "alignment"], observed=True).size()
+    with cjk_style():
+        fig = _new_figure(11, 0.34 * len(years) + 1.6)
+        ax = fig.add_subplot()
+        for (year, alignment), n in counts.items():
+            x = ALIGNMENTS.index(alignment)
+            ax.scatter([x], [int(year)], s=60 + 50 * n, color=ALIGNMENT_COLORS[x], alpha=0.85, zorder=3)
+            ax.annotate(str(n), (x, int(year)), xytext=(9, -4), textcoords="offset points", fontsize=8)
+        ax.set_yticks(years, [f"{y}  {nat.get(y, '（无全国主题）')}" for y in years], fontsize=8)
+        ax.set_ylim(hi + 0.7, lo - 0.7)
+        ax.set_xticks(range(len(ALIGNMENTS)), ALIGNMENTS, fontsize=9)
+        ax.set_xlim(-0.5, len(ALIGNMENTS) - 0.5)
+        ax.grid(axis="y", color="#eeeeee", zorder=0)
+        ax.set_title("各年“安全生产月”主题：通知主题与全国主题的关系（点大小 = 通知数）", fontsize=11)
+    return fig
+
+
+def plot_keyword_heatmap(data: Any, top_k: int = 10, max_keywords: int = 30) -> "Figure":
+    """Keyword weight by year, relative to the year's top keyword (rows: keywords ranked by how
+    many years list them, then total weight).
+
+    ``data`` is :func:`keywords_by_year` output or anything it accepts (then ``top_k`` per year).
+    """
+    import numpy as np
+
+    kw = data if hasattr(data, "columns") and "keyword" in data.columns else keywords_by_year(data, top_k)
+    if kw.empty:
+        raise ValueError("no keywords to plot: the notices have no activity texts with a year")
+    score = kw.groupby("keyword").agg(years=("year", "nunique"), weight=("weight", "sum"))
+    keywords = list(score.sort_values(["years", "weight"], ascending=False).index[:max_keywords])
+    years = sorted(int(y) for y in kw["year"].unique())
+    grid = kw[kw["keyword"].isin(keywords)].pivot_table(index="keyword", columns="year", values="weight",
+                                                         aggfunc="max")
+    grid = grid.reindex(index=keywords, columns=years)
+    grid = grid / kw.groupby("year")["weight"].max().reindex(years).to_numpy()  # top keyword of a year = 1
+    values = np.ma.masked_invalid(grid.to_numpy(dtype=float))
+    with cjk_style():
+        fig = _new_figure(max(6.0, 0.55 * len(years) + 3), 0.3 * len(keywords) + 1.8)
+        ax = fig.add_subplot()
+        im = ax.imshow(values, aspect="auto", cmap="YlOrRd", interpolation="nearest")
+        ax.set_xticks(range(len(years)), [str(y) for y in years], rotation=90, fontsize=8)
+        ax.set_yticks(range(len(keywords)), keywords, fontsize=9)
+        ax.set_facecolor("#f4f4f4")
+        method = str(kw["method"].iloc[0]) if "method" in kw.columns else "tfidf"
+        fig.colorbar(im, ax=ax, shrink=0.6, label=f"{method} 权重（各年最高 = 1）")
+        ax.set_title("各年活动内容关键词（空白 = 该年未进入前列）", fontsize=11)
+    return fig
+
+
+def plot_activity_mix(data: Any) -> "Figure":
+    """Stacked bars: activities per year by type (all issuer levels together).
+
+    ``data`` is :func:`activity_mix` output or anything it accepts.
+    """
+    mix = data if hasattr(data, "columns") and "activities" in data.columns else activity_mix(data)
+    if mix.empty:
+        raise ValueError("no activities to plot")
+    table = mix.pivot_table(index="year", columns="type", values="activities", aggfunc="sum",
+                            observed=True, fill_value=0)
+    types = [t for t in activity_types() if t in table.columns]
+    table = table[types]
+    years = [str(int(y)) for y in table.index]
+    with cjk_style():
+        import matplotlib
+
+        cmap = matplotlib.colormaps["tab20"]
+        fig = _new_figure(max(7.0, 0.5 * len(years) + 4), 5.2)
+        ax = fig.add_subplot()
+        bottom = [0] * len(years)
+        for i, kind in enumerate(types):
+            heights = [int(v) for v in table[kind]]
+            ax.bar(years, heights, bottom=bottom, label=kind, color=cmap(i % 20), width=0.7)
+            bottom = [b + h for b, h in zip(bottom, heights)]
+        ax.set_ylabel("活动数（一级条目）")
+        ax.tick_params(axis="x", rotation=90, labelsize=8)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, title="活动类型")
+        ax.set_title("各年活动类型构成", fontsize=11)
+    return fig
