@@ -79,27 +79,30 @@ def _opencc():
     return opencc.OpenCC("t2s")
 
 
-_T2S_CACHE: dict[int, int] = {}
+#: The fold table grows with the traditional characters met so far (one dict, reused).
+_TABLE: dict[int, int] = dict(_FOLD)
+_T2S: dict[int, int] = {}
+_SEEN: set[int] = set()
 
 
 def _fold_table(text: str) -> dict[int, int]:
-    """Extend the fold table with traditional -> simplified for the Han characters in ``text``."""
-    new = {ch for ch in set(text) if ord(ch) >= 0x3400 and ord(ch) not in _T2S_CACHE}
+    """The fold table, extended with traditional -> simplified for new Han characters in ``text``."""
+    new = [ch for ch in set(text) if ord(ch) >= 0x3400 and ord(ch) not in _SEEN]
     if new:
-        ordered = sorted(new)
-        converted = _opencc().convert("\n".join(ordered)).split("\n")
-        if len(converted) != len(ordered):  # should not happen; fall back char by char
-            converted = [_opencc().convert(ch) for ch in ordered]
-        for src, dst in zip(ordered, converted):
-            _T2S_CACHE[ord(src)] = ord(dst) if len(dst) == 1 else ord(src)
-    table = dict(_FOLD)
-    table.update({k: v for k, v in _T2S_CACHE.items() if k != v})
-    return table
+        new.sort()
+        converted = _opencc().convert("\n".join(new)).split("\n")
+        if len(converted) != len(new):  # should not happen; fall back char by char
+            converted = [_opencc().convert(ch) for ch in new]
+        for src, dst in zip(new, converted):
+            _SEEN.add(ord(src))
+            if len(dst) == 1 and dst != src:
+                _TABLE[ord(src)] = _T2S[ord(src)] = ord(dst)
+    return _TABLE
 
 
 def _width(line: str) -> float:
     """Visual width in full-width cells: ASCII counts half."""
-    return sum(0.5 if ord(c) < 0x100 else 1.0 for c in line)
+    return len(line) - 0.5 * len(line.encode("latin-1", "ignore"))
 
 
 def _wrap_edits(text: str) -> list[tuple[int, int, str]]:
@@ -209,20 +212,35 @@ class Normalized:
         return self.display.text[ds:de].strip(" \t\u3000\n")
 
 
+#: All display-level deletions in one pass (fewer offset-map layers to walk back through).
+_DISPLAY_PASS = regex.compile(
+    NOISE_PATTERN.pattern + "|" + PAGE_NUMBER_LINE_PATTERN.pattern.replace("(?m)", "").replace(r"(?:\n|$)", r"(?:\r?\n|$)"),
+    regex.M,
+)
+#: All match-level deletions in one pass.
+_MATCH_PASS = regex.compile(
+    "|".join(f"(?P<{name}>{p.pattern.replace('(?m)', '')})" for name, p in [
+        ("pinyin", PINYIN_RESIDUE_PATTERN), ("markup", MARKUP_PATTERN),
+        ("edge", LINE_EDGE_SPACE_PATTERN), ("gap", CJK_GAP_PATTERN)]),
+    regex.M,
+)
+
+
+def _display_repl(m) -> str:
+    return "\n" if m.group(0) in ("\r", "\r\n", "\x0c") else ""
+
+
+def _match_repl(m) -> str:
+    return _keep_digit_gap(m) if m.lastgroup == "gap" else ""
+
+
 def normalize(source: str) -> Normalized:
     """Build the display and match views of ``source``."""
     root = MappedText.root(source)
-    step = root.sub(NOISE_PATTERN, lambda m: "" if m.group(0) not in ("\r", "\r\n", "\x0c") else "\n")
-    step = step.sub(PAGE_NUMBER_LINE_PATTERN, "")
-    flat = _flattened_edits(step.text)
-    step = step.edit(flat) if flat else step
-    wraps = _wrap_edits(step.text)
-    display = step.edit(wraps) if wraps else step
-    match = display.translate(_fold_table(display.text))
-    match = match.sub(PINYIN_RESIDUE_PATTERN, "")
-    match = match.sub(MARKUP_PATTERN, "")
-    match = match.sub(LINE_EDGE_SPACE_PATTERN, "")
-    match = match.sub(CJK_GAP_PATTERN, _keep_digit_gap)
+    step = root.sub(_DISPLAY_PASS, _display_repl)
+    layout = _flattened_edits(step.text) + _wrap_edits(step.text)
+    display = step.edit(sorted(layout)) if layout else step
+    match = display.translate(_fold_table(display.text)).sub(_MATCH_PASS, _match_repl)
     return Normalized(source=source, display=display, match=match)
 
 
@@ -238,4 +256,5 @@ def _keep_digit_gap(m) -> str:
 
 def to_simplified(text: str) -> str:
     """Traditional -> simplified, character by character (length-preserving)."""
-    return text.translate({k: v for k, v in _fold_table(text).items() if k >= 0x3400})
+    _fold_table(text)
+    return text.translate(_T2S)

@@ -13,7 +13,7 @@ import regex
 
 from .normalize import Normalized
 from .numerals import to_int
-from .patterns import HEADING_PATTERNS
+from .patterns import CAMPAIGN_NAME_PATTERN, HEADING_PATTERNS
 
 __all__ = ["Line", "Node", "Segments", "segment"]
 
@@ -207,7 +207,7 @@ def _find_title(lines: list[Line], limit: int) -> Optional[tuple[int, int]]:
                 break
         if TITLE_END_PATTERN.search(joined) and (len(joined) >= 6):
             return ln.index, last
-        if TITLE_HINT_PATTERN.search(text) and "安全" in text and len(text) <= 60 \
+        if TITLE_HINT_PATTERN.search(text) and CAMPAIGN_NAME_PATTERN.search(text) and len(text) <= 60 \
                 and not text.endswith(("。", ",")):
             return ln.index, ln.index
     return None

@@ -9,7 +9,7 @@ from .base import Context
 __all__ = ["extract_companions"]
 
 #: A quoted campaign name ending in 行, e.g. "“安全生产万里行”", "“白山松水安全行”".
-CAMPAIGN_NAME_PATTERN = regex.compile(r"“(?P<name>[\p{Han}]{2,10}行)”")
+COMPANION_NAME_PATTERN = regex.compile(r"“(?P<name>[\p{Han}]{2,10}行)”")
 
 #: Sub-activities of a companion campaign, not campaigns: "专题行", "区域行", "网上行".
 NOT_A_CAMPAIGN = {"专题行", "区域行", "网上行", "执法行", "媒体行"}
@@ -31,7 +31,7 @@ def extract_companions(ctx: Context, strong_regions: list[tuple[int, int]]) -> l
         g = "name" if m.group("name") else "name2"
         found.setdefault(m.group(g), (m.start(g), m.end(g)))
     for a, b in strong_regions:
-        for m in CAMPAIGN_NAME_PATTERN.finditer(text, a, b):
+        for m in COMPANION_NAME_PATTERN.finditer(text, a, b):
             name = m.group("name")
             if name.endswith(tuple(NOT_A_CAMPAIGN)) and len(name) <= 4:
                 continue

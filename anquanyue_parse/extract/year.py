@@ -7,6 +7,7 @@ from typing import Optional
 import regex
 
 from ..numerals import to_int
+from ..patterns import CAMPAIGN_NAME
 from .base import Context
 
 __all__ = ["extract_edition", "extract_year", "FIRST_YEAR"]
@@ -19,9 +20,9 @@ EDITION_PATTERN = regex.compile(
     r"第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})[个届][^。\n]{0,8}?(?:安全生产月|安全月)"
 )
 
-#: A year tied to the campaign: "2023年“安全生产月”", "2024年度安全生产月", "2018年11月份…安全生产月".
+#: A year tied to the campaign: "2023年“安全生产月”", "2024年度安全生产月", "2019年消防宣传月".
 CAMPAIGN_YEAR_PATTERN = regex.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*年[^。\n\d]{0,12}?(?:安全生产月|安全月|安全生产万里行)"
+    r"(?P<y>(?:19|20)\d{2})\s*年[^。\n\d]{0,12}?(?:" + CAMPAIGN_NAME + r"|安全生产万里行)"
 )
 
 #: Any year written with 年, e.g. "2010年6月".

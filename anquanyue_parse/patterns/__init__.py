@@ -15,6 +15,8 @@ __all__ = [
     "CN_DIGITS",
     "CN_NUMERAL",
     "DOC_NUMBER_PATTERN",
+    "CAMPAIGN_NAME",
+    "CAMPAIGN_NAME_PATTERN",
     "DOC_PREFIX_STOP",
     "ORG_SUFFIX",
     "ORG_NAME",
@@ -51,6 +53,12 @@ ORG_SUFFIX = "(?:" + "|".join(ORG_SUFFIXES) + ")"
 #: An organization name: 2-24 Han characters (with optional brackets) ending in an ORG suffix.
 #: e.g. "吉林省工业和信息化厅", "梅州市住房和城乡建设局", "常州市教育局".
 ORG_NAME = r"[\p{Han}()]{1,24}?" + ORG_SUFFIX
+
+#: The name of a campaign: the Safety Production Month and its siblings in the same format,
+#: e.g. "安全生产月", "消防宣传月", "国家网络安全宣传周", "全国科技活动周", "防灾减灾宣传周", "质量月".
+CAMPAIGN_NAME = (r"(?:安全生产月|安全月|[\p{Han}]{0,10}?(?:宣传月|宣传周|活动周|活动月|宣传日|安全周|安全日|质量月|"
+                 r"宣传活动月|宣传活动周|法宣传周))")
+CAMPAIGN_NAME_PATTERN = regex.compile(CAMPAIGN_NAME)
 
 #: Numbered headings by level, e.g. "一、", "(一)", "1.", "(1)", "①".
 #: Level 1..5; the group ``n`` holds the numeral.
