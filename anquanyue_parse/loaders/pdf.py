@@ -1,0 +1,167 @@
+"""PDF loader (pdfplumber): characters to lines per page, ruled tables to rows, then
+:mod:`.pdf_layout` drops page furniture and re-joins the lines the layout wrapped.
+
+Lines are grouped by the characters' baseline (bottom), not their top, so a heading
+number drawn in a smaller font ("一、" by Word numbering) stays on its heading's line.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from ..errors import CorruptDocument, EncryptedDocument, MissingDependency, NoTextLayer
+from ..models import SourceText
+from .pdf_layout import Line, layout_text
+
+__all__ = ["load_pdf", "read_pages"]
+
+#: A page is searched for tables only when it draws at least this many ruling lines/boxes.
+MIN_RULINGS = 4
+#: Share of characters without a Unicode maping ("(cid:123)") above which the text layer is useless.
+MAX_CID_SHARE = 0.3
+
+
+def load_pdf(path: Path, data: bytes) -> SourceText:
+    """Read a PDF's text layer; ``pages`` holds the offset where each page starts."""
+    pages = read_pages(data, str(path))
+    text, starts = layout_text(pages)
+    return SourceText(text=text, path=str(path), format="pdf", pages=starts)
+
+
+def read_pages(data: bytes, path: str | None = None) -> list[list[Line]]:
+    """The lines (and table rows) of each page, top to bottom."""
+    try:
+        import pdfplumber
+        from pdfplumber.utils.exceptions import PdfminerException
+    except ImportError as exc:  # pragma: no cover - a core dependency
+        raise MissingDependency("reading PDF needs pdfplumber: pip install pdfplumber", path) from exc
+    if not data.lstrip()[:1024].count(b"%PDF-"):
+        raise CorruptDocument("not a PDF (no %PDF header): the file is damaged or misnamed", path)
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as exc:
+        raise _classify(exc, path) from exc
+    except Exception as exc:
+        raise CorruptDocument(f"broken PDF ({type(exc).__name__}: {exc})", path) from exc
+    n_chars = n_cid = 0
+    with pdf:
+        pages = []
+        try:
+            for page in pdf.pages:
+                chars = page.chars
+                n_chars += len(chars)
+                n_cid += sum(1 for ch in chars if ch["text"].startswith("(cid:"))
+                pages.append(_page_lines(page, chars))
+        except PdfminerException as exc:
+            raise _classify(exc, path) from exc
+        except Exception as exc:
+            raise CorruptDocument(f"broken PDF ({type(exc).__name__}: {exc})", path) from exc
+    if not n_chars:
+        raise NoTextLayer(f"no text layer in {len(pages)} page(s): a scanned document; run OCR first "
+                          "(e.g. ocrmypdf) and parse the result", path)
+    if n_cid > MAX_CID_SHARE * n_chars:
+        raise NoTextLayer("the text layer has no Unicode mapping (fonts without ToUnicode); run OCR first", path)
+    return pages
+
+
+def _classify(exc: Exception, path: str | None) -> Exception:
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc.__cause__
+    name = type(cause).__name__ if cause is not None else ""
+    if "Password" in name or "Encryption" in name:
+        return EncryptedDocument("the PDF is password-protected; remove the password (e.g. qpdf --decrypt) "
+                                 "and parse the result", path)
+    return CorruptDocument(f"broken PDF ({name or type(exc).__name__}: {cause or exc})", path)
+
+
+def _page_lines(page, chars: list[dict]) -> list[Line]:
+    tables = _tables(page)
+    rows: list[Line] = []
+    if tables:
+        boxes = [t.bbox for t in tables]
+        chars = [ch for ch in chars if not any(_inside(ch, b) for b in boxes)]
+        for table in tables:
+            rows.extend(_table_rows(table))
+    lines = _group_lines(chars)
+    return sorted(lines + rows, key=lambda ln: (ln.top, ln.x0))
+
+
+def _tables(page) -> list:
+    objects = page.objects
+    if len(objects.get("line", ())) + len(objects.get("rect", ())) < MIN_RULINGS:
+        return []
+    return [t for t in page.find_tables() if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
+
+
+def _inside(ch: dict, box) -> bool:
+    x0, top, x1, bottom = box
+    cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _table_rows(table) -> list[Line]:
+    out = []
+    for row, values in zip(table.rows, table.extract()):
+        cells = [_join_wrapped((v or "").split("\n")) for v in values]
+        x0, top, x1, bottom = row.bbox
+        out.append(Line(x0=x0, x1=x1, top=top, bottom=bottom, size=0.0, text="\t".join(cells), row=True))
+    return out
+
+
+def _join_wrapped(parts: list[str]) -> str:
+    """Cell lines wrapped by the layout, joined: no space between CJK, one between Latin words."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+            out += " "
+        out += part
+    return out
+
+
+def _group_lines(chars: list[dict]) -> list[Line]:
+    """Cluster characters into lines by baseline, left to right, with spaces at wide gaps."""
+    if not chars:
+        return []
+    chars = sorted(chars, key=lambda ch: (ch["bottom"], ch["x0"]))
+    groups: list[list[dict]] = [[chars[0]]]
+    ref = chars[0]["bottom"]
+    for ch in chars[1:]:
+        if ch["bottom"] - ref > max(1.5, 0.3 * ch["size"]):
+            groups.append([ch])
+            ref = ch["bottom"]
+        else:
+            groups[-1].append(ch)
+    return [line for line in (_make_line(g) for g in groups) if line is not None]
+
+
+def _make_line(group: list[dict]) -> Line | None:
+    group.sort(key=lambda ch: ch["x0"])
+    text: list[str] = []
+    prev = None
+    sizes: dict[float, int] = {}
+    first = last = None
+    for ch in group:
+        t = ch["text"]
+        if prev is not None:
+            if t == prev["text"] and abs(ch["x0"] - prev["x0"]) < min(1.5, 0.25 * (prev["x1"] - prev["x0"])):
+                continue  # the same glyph drawn twice (fake bold)
+            gap = ch["x0"] - prev["x1"]
+            both_latin = t.isascii() and t.isalnum() and prev["text"].isascii() and prev["text"].isalnum()
+            if gap > (0.15 if both_latin else 0.45) * ch["size"] and text and text[-1] != " " and t != " ":
+                text.append(" ")
+        if t.isspace():
+            if text and text[-1] != " ":
+                text.append(" ")
+        else:
+            text.append(t)
+            sizes[round(ch["size"], 1)] = sizes.get(round(ch["size"], 1), 0) + 1
+            first = first or ch
+            last = ch
+        prev = ch
+    if first is None:
+        return None
+    size = max(sizes, key=sizes.get)
+    return Line(x0=first["x0"], x1=last["x1"], top=min(ch["top"] for ch in group),
+                bottom=max(ch["bottom"] for ch in group), size=size, text="".join(text).strip())
