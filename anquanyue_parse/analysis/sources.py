@@ -1,17 +1,16 @@
 """Whatever the user hands the analysis functions, as Campaign records and one campaign table.
 
-``db`` may be a database URL (``sqlite:///campaigns.sqlite``, ``postgresql://…``), the path
-of a SQLite file, a list of :class:`~anquanyue_parse.models.Campaign` records (or their
-dicts / JSON), a DataFrame (from :func:`campaigns_frame` or ``db.load_campaigns``, or one
-with a ``record`` column), or any database handle ``anquanyue_parse.db.load_records`` accepts.
+``db`` may be a database URL (``sqlite:///campaigns.sqlite``, ``postgresql://…``), the path of
+a SQLite file or an open ``anquanyue_parse.db.Database`` (all read with ``db.load_records``),
+a list of :class:`~anquanyue_parse.models.Campaign` records (or their dicts / JSON), or a
+DataFrame (from :func:`campaigns_frame` or ``db.load_campaigns``, or one with a ``record`` column).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..errors import MissingDependency
 from ..models import Activity, Campaign, Period
@@ -37,16 +36,11 @@ def as_records(db: Any) -> list[Campaign]:
     """Campaign records from any supported ``db`` (see the module docstring)."""
     if isinstance(db, Campaign):
         return [db]
-    if isinstance(db, os.PathLike) or (isinstance(db, str) and "://" not in db):
-        path = Path(db)
-        if not path.is_file():
-            raise FileNotFoundError(f"{path}: no such database file (give a URL like sqlite:///campaigns.sqlite)")
-        return _load_db(f"sqlite:///{path}")
-    if isinstance(db, str):
+    if isinstance(db, (str, os.PathLike)):
         return _load_db(db)
     if _is_frame(db):
         return _records_from_frame(db)
-    if isinstance(db, Iterable) and not isinstance(db, (bytes, dict)):
+    if isinstance(db, (list, tuple, Iterator)):
         return [_record(item) for item in db]
     return _load_db(db)
 

@@ -1,0 +1,213 @@
+"""A self-contained HTML review page: the notice's text with every extracted value highlighted
+at its span, and the record beside it (click a value, the text scrolls to its highlight).
+
+>>> from anquanyue_parse import parse_text
+>>> page = render_review(parse_text("活动主题：人人讲安全、个个会应急"))
+>>> '<mark id="m-f-theme"' in page
+True
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Optional, Union
+
+import regex
+
+from .models import Activity, Campaign, Span
+
+__all__ = ["Highlight", "highlights", "render_review", "write_review"]
+
+#: Scalar fields shown in the record panel, in this order (others with a span follow).
+SCALAR_FIELDS = ("doc_number", "issuer", "title", "issue_date", "year", "edition", "theme", "period")
+
+#: A template placeholder, e.g. "{{TEXT}}".
+PLACEHOLDER = regex.compile(r"\{\{([A-Z]+)\}\}")
+
+
+@dataclass
+class Highlight:
+    """One extracted value's span; ``id`` links the marks in the text and the record entry."""
+
+    id: str
+    kind: str  # field, deadline, contact, activity, attachment
+    label: str
+    start: int
+    end: int
+
+
+def highlights(record: Campaign) -> tuple[list[Highlight], list[str]]:
+    """Every span of the record (scalar fields and list items), and problems with bad spans."""
+    found: list[tuple[str, str, str, Optional[Span]]] = []
+    for name, span in record.spans.items():
+        found.append((f"f-{name}", "field", name, span))
+    if record.period and record.period.span and "period" not in record.spans:
+        found.append(("f-period", "field", "period", record.period.span))
+    found += [(f"d-{i}", "deadline", f"deadline {i + 1}", d.span) for i, d in enumerate(record.deadlines)]
+    found += [(f"c-{i}", "contact", f"contact {i + 1}", c.span) for i, c in enumerate(record.contacts)]
+    found += [(f"a-{path}", "activity", f"activity {path}", a.span) for path, a in _activities(record.activities)]
+    found += [(f"t-{i}", "attachment", f"attachment {i + 1}", a.span) for i, a in enumerate(record.attachments)]
+    out, problems, n = [], [], len(record.source_text)
+    for hid, kind, label, span in found:
+        if span is None:
+            continue
+        if not 0 <= span.start < span.end <= n:
+            problems.append(f"{label}: span {span.start}-{span.end} is outside the text (0-{n})")
+            continue
+        out.append(Highlight(hid, kind, label, span.start, span.end))
+    return out, problems
+
+
+def _activities(items: list[Activity], prefix: str = "") -> list[tuple[str, Activity]]:
+    out = []
+    for i, act in enumerate(items, 1):
+        path = f"{prefix}{i}"
+        out.append((path, act))
+        out += _activities(act.children, f"{path}.")
+    return out
+
+
+@dataclass
+class _Open:
+    hl: Highlight
+    start: int
+    end: int = -1
+    first: bool = True
+    tokens: list = field(default_factory=list)
+
+
+def _marked_text(text: str, hls: list[Highlight]) -> str:
+    """The text as HTML with nested <mark> elements; a span crossing another is split into
+    fragments (each with its own data-start/data-end), so every mark holds text[start:end]."""
+    starts: dict[int, list[Highlight]] = {}
+    for h in hls:
+        starts.setdefault(h.start, []).append(h)
+    bounds = sorted({h.start for h in hls} | {h.end for h in hls})
+    tokens: list = []  # str pieces and _Open markers (rendered once their end is known)
+    stack: list[_Open] = []
+    seen: set[str] = set()
+    pos = 0
+
+    def open_(h: Highlight, at: int) -> None:
+        frag = _Open(h, at, first=h.id not in seen)
+        seen.add(h.id)
+        tokens.append(frag)
+        stack.append(frag)
+
+    for b in bounds:
+        tokens.append(_escape(text[pos:b]))
+        pos = b
+        ending = [i for i, f in enumerate(stack) if f.hl.end == b]
+        if ending:
+            keep = [f.hl for f in stack[ending[0]:] if f.hl.end != b]
+            for f in reversed(stack[ending[0]:]):
+                f.end = b
+                tokens.append("</mark>")
+            del stack[ending[0]:]
+            for h in keep:  # spans that go on past b continue in a new fragment
+                open_(h, b)
+        for h in sorted(starts.get(b, ()), key=lambda h: (-h.end, h.id)):
+            open_(h, b)
+    tokens.append(_escape(text[pos:]))
+    return "".join(_open_tag(t) if isinstance(t, _Open) else t for t in tokens)
+
+
+def _open_tag(f: _Open) -> str:
+    ident = f' id="m-{f.hl.id}"' if f.first else ""
+    return (f'<mark{ident} class="hl k-{f.hl.kind}" data-field="{f.hl.id}" data-start="{f.start}" '
+            f'data-end="{f.end}" title="{html.escape(f.hl.label)}">')
+
+
+def _escape(text: str) -> str:
+    # a CR would be folded into the next LF by the HTML parser: keep it as a character reference
+    return html.escape(text, quote=False).replace("\r", "&#13;")
+
+
+def _value(v) -> str:
+    if v is None or v == [] or v == {}:
+        return "—"
+    if isinstance(v, (list, tuple)):
+        return "、".join(map(str, v))
+    return str(v)
+
+
+def _entry(hid: Optional[str], kind: str, body: str) -> str:
+    target = f' data-target="{hid}"' if hid else ""
+    note = "" if hid else ' <span class="nospan">(no span)</span>'
+    return f'<div class="item k-{kind}"{target}>{body}{note}</div>'
+
+
+def _record_panel(r: Campaign, ids: set[str]) -> str:
+    e = html.escape
+    rows = []
+    names = list(SCALAR_FIELDS) + [k for k in r.spans if k not in SCALAR_FIELDS]
+    for name in names:
+        value = getattr(r, name, None) if name != "period" else (r.period and r.period.text or r.period)
+        if name == "period" and r.period:
+            value = f"{r.period.start} – {r.period.end}" + (f"（{r.period.text}）" if r.period.text else "")
+        hid = f"f-{name}" if f"f-{name}" in ids else None
+        inferred = f' <span class="nospan">inferred: {e(r.inferred[name])}</span>' if name in r.inferred else ""
+        attr = f' class="k-field item" data-target="{hid}"' if hid else ""
+        rows.append(f'<tr{attr}><td class="key">{e(name)}</td><td>{e(_value(value))}{inferred}</td></tr>')
+    parts = [f"<h2>Record</h2><table>{''.join(rows)}</table>"]
+
+    def section(title: str, items: list[str]) -> None:
+        parts.append(f"<h2>{title} ({len(items)})</h2>" + ("".join(items) or '<div class="nospan">none</div>'))
+
+    def hid_of(prefix: str, key) -> Optional[str]:
+        return f"{prefix}-{key}" if f"{prefix}-{key}" in ids else None
+
+    section("Deadlines", [_entry(hid_of("d", i), "deadline", e(
+        f"{d.date or d.recurrence or '?'}{' ' + d.time if d.time else ''}：{d.action or d.text}"))
+        for i, d in enumerate(r.deadlines)])
+    section("Contacts", [_entry(hid_of("c", i), "contact", e(" ".join(filter(None, [
+        c.name, c.organization, _value(c.phones), _value(c.emails) if c.emails else "", c.address or ""]))))
+        for i, c in enumerate(r.contacts)])
+    acts = _activities(r.activities)
+    section("Activities", [_entry(hid_of("a", p), "activity", e(
+        f"{'　' * p.count('.')}{a.number or ''} {a.title}" + (f"（{_value(a.responsible)}）" if a.responsible else "")))
+        for p, a in acts])
+    section("Attachments", [_entry(hid_of("t", i), "attachment", e(f"{a.index or ''} {a.title}"))
+                            for i, a in enumerate(r.attachments)])
+    other = {"recipients": r.recipients, "references": r.references, "companion_campaigns": r.companion_campaigns,
+             "inferred": [f"{k}: {v}" for k, v in r.inferred.items()], "warnings": r.warnings,
+             "source": f"{r.source_path or ''} ({r.source_format or '?'}, parser {r.parser_version or '?'})"}
+    parts.append("<h2>Other values</h2><table>" + "".join(
+        f'<tr><td class="key">{k}</td><td>{e(_value(v))}</td></tr>' for k, v in other.items()) + "</table>")
+    return "\n".join(parts)
+
+
+def render_review(record: Campaign, title: Optional[str] = None) -> str:
+    """The review page of one record as an HTML string."""
+    hls, problems = highlights(record)
+    name = title or record.title or (Path(record.source_path).name if record.source_path else "notice")
+    header = html.escape(f"{name} — {len(hls)} highlighted values")
+    if problems:
+        header += " — " + html.escape("; ".join(problems))
+    record_json = record.model_dump_json(indent=1, exclude={"source_text"})
+    values = {
+        "TITLE": html.escape(f"review: {name}"),
+        "HEADER": header,
+        "TEXT": _marked_text(record.source_text, hls),
+        "RECORD": _record_panel(record, {h.id for h in hls}),
+        "JSON": html.escape(json.dumps(json.loads(record_json), ensure_ascii=False, indent=1)),
+    }
+    template = resources.files("anquanyue_parse").joinpath("data/review.html").read_text("utf-8")
+    return PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
+
+
+def write_review(source: Union[str, os.PathLike, Campaign], output: Union[str, os.PathLike] = "review.html") -> Path:
+    """Parse ``source`` (a file of any supported format) or take a record, and write its page."""
+    from .pipeline import parse_file
+
+    record = source if isinstance(source, Campaign) else parse_file(source)
+    out = Path(output)
+    if out.parent and not out.parent.exists():
+        out.parent.mkdir(parents=True)
+    out.write_text(render_review(record), encoding="utf-8")
+    return out
