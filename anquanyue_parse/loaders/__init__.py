@@ -11,7 +11,7 @@ import importlib
 import os
 from pathlib import Path
 
-from ..errors import CorruptDocument, FileAccessError, UnsupportedFormat
+from ..errors import CorruptDocument, EncryptedDocument, FileAccessError, UnsupportedFormat
 from ..models import SourceText
 from .sniff import sniff_format
 
@@ -45,7 +45,6 @@ UNSUPPORTED_HINTS = {
     "xlsx": "a spreadsheet", "xls": "a spreadsheet", "pptx": "a presentation", "ppt": "a presentation",
     "zip": "an archive: unpack it first", "gzip": "an archive: unpack it first", "7z": "an archive: unpack it first",
     "rar": "an archive: unpack it first",
-    "encrypted-office": "a password-protected Office file: save it without a password",
 }
 
 #: Zero-byte files of these formats are damaged; an empty text or web page is just empty.
@@ -69,6 +68,9 @@ def load_bytes(data: bytes, path: str | os.PathLike = "") -> SourceText:
     """Load file content already in memory; ``path`` names it (its suffix breaks ties)."""
     p = Path(path)
     fmt = sniff_format(data, p.suffix.lower())
+    if fmt == "encrypted-office":
+        raise EncryptedDocument("a password-protected Office file: open it and save it without a password",
+                                str(path) or None)
     if fmt not in LOADERS:
         hint = UNSUPPORTED_HINTS.get(fmt)
         raise UnsupportedFormat(f"unsupported format {fmt!r}" + (f" ({hint})" if hint else ""), str(path) or None)
