@@ -1,8 +1,8 @@
 """From positioned PDF lines to text: page furniture out, layout wraps re-joined.
 
 * Page numbers (``— 1 —``, ``-1-``, ``第1页``, a bare ``3``) among the first or last two
-  lines of a page, and running headers/footers (the same text, digits aside, at the top
-  or bottom of at least half the pages), are dropped.
+  lines of a page, and running headers/footers (the same text at the top or bottom of at
+  least half the pages, two at least), are dropped.
 * A line continues on the next one when it reaches the right margin of the text block
   and the next line starts at the left margin (a new paragraph starts indented), has the
   same font size, and does not start a heading or list item. A centered title wrapped in
@@ -56,7 +56,8 @@ def _numbered(text: str) -> bool:
 
 
 def _edge_key(text: str) -> str:
-    return regex.sub(r"\d+", "#", regex.sub(r"\s+", "", text))
+    # exact text: page numbers are handled above, and "附件1"/"附件2" heading pages must survive
+    return regex.sub(r"\s+", "", text)
 
 
 def drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
@@ -139,12 +140,8 @@ def _right_margin(x1s: list[float]) -> float:
 
 
 def _left_margin(lines: list[Line]) -> float:
-    """The leftmost x0 shared by at least two lines (1-pt bins), else the leftmost x0."""
-    if not lines:
-        return 0.0
-    bins = Counter(round(ln.x0) for ln in lines)
-    shared = [x for x, n in bins.items() if n >= 2]
-    return float(min(shared)) if shared else min(ln.x0 for ln in lines)
+    """Where unindented lines start: the smallest x0 of the body lines."""
+    return min((ln.x0 for ln in lines), default=0.0)
 
 
 def _continues(prev: Line, nxt: Line, geo: _Geometry, left: float, same_page: bool) -> bool:
