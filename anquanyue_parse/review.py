@@ -50,7 +50,7 @@ def highlights(record: Campaign) -> tuple[list[Highlight], list[str]]:
         found.append(("f-period", "field", "period", record.period.span))
     found += [(f"d-{i}", "deadline", f"deadline {i + 1}", d.span) for i, d in enumerate(record.deadlines)]
     found += [(f"c-{i}", "contact", f"contact {i + 1}", c.span) for i, c in enumerate(record.contacts)]
-    found += [(f"a-{path}", "activity", f"activity {path}", a.span) for path, a in _activities(record.activities)]
+    found += [(_activity_id(path), "activity", f"activity {path}", a.span) for path, a in _activities(record.activities)]
     found += [(f"t-{i}", "attachment", f"attachment {i + 1}", a.span) for i, a in enumerate(record.attachments)]
     out, problems, n = [], [], len(record.source_text)
     for hid, kind, label, span in found:
@@ -61,6 +61,11 @@ def highlights(record: Campaign) -> tuple[list[Highlight], list[str]]:
             continue
         out.append(Highlight(hid, kind, label, span.start, span.end))
     return out, problems
+
+
+def _activity_id(path: str) -> str:
+    """"1.2" (second child of the first activity) -> "a-1_2": ids stay valid CSS identifiers."""
+    return "a-" + path.replace(".", "_")
 
 
 def _activities(items: list[Activity], prefix: str = "") -> list[tuple[str, Activity]]:
@@ -169,7 +174,7 @@ def _record_panel(r: Campaign, ids: set[str]) -> str:
         c.name, c.organization, _value(c.phones), _value(c.emails) if c.emails else "", c.address or ""]))))
         for i, c in enumerate(r.contacts)])
     acts = _activities(r.activities)
-    section("Activities", [_entry(hid_of("a", p), "activity", e(
+    section("Activities", [_entry(_activity_id(p) if _activity_id(p) in ids else None, "activity", e(
         f"{'　' * p.count('.')}{a.number or ''} {a.title}" + (f"（{_value(a.responsible)}）" if a.responsible else "")))
         for p, a in acts])
     section("Attachments", [_entry(hid_of("t", i), "attachment", e(f"{a.index or ''} {a.title}"))

@@ -1,0 +1,91 @@
+"""Figures render Chinese labels with a CJK font: no "Glyph … missing" warning, no empty boxes."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+import pytest
+
+from anquanyue_parse import analysis as A
+from anquanyue_parse.errors import MissingDependency
+
+pytest.importorskip("matplotlib", reason="the plots need the 'analysis' extra (matplotlib)")
+
+
+def _missing_glyph_warnings(fig) -> list[str]:
+    """Render ``fig`` to PNG and return matplotlib's missing-glyph warnings."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(io.BytesIO(), format="png")
+    return [str(w.message) for w in caught if "missing from font" in str(w.message)]
+
+
+def test_the_glyph_check_catches_a_font_without_chinese():
+    from matplotlib.figure import Figure
+
+    fig = Figure()
+    fig.add_subplot().set_title("安全生产月", family="DejaVu Sans")
+    assert _missing_glyph_warnings(fig)  # the check below would see empty boxes
+
+
+def test_a_cjk_font_is_installed():
+    from matplotlib import font_manager
+
+    from anquanyue_parse.analysis.plots import CJK_FAMILIES
+
+    name = A.cjk_font()
+    assert name in CJK_FAMILIES or "CJK" in name
+    assert font_manager.findfont(font_manager.FontProperties(family=name), fallback_to_default=False)
+
+
+@pytest.fixture(scope="module")
+def figures(hand_records, corpus_records):
+    return {
+        "timeline": A.plot_theme_timeline(corpus_records + hand_records),
+        "heatmap": A.plot_keyword_heatmap(A.keywords_by_year(corpus_records, 6)),
+        "mix": A.plot_activity_mix(hand_records),
+    }
+
+
+@pytest.mark.parametrize("name", ["timeline", "heatmap", "mix"])
+def test_figures_have_every_glyph(figures, name):
+    fig = figures[name]
+    texts = [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")) if t.get_text()]
+    assert any(A.keywords.HAN.search(t) for t in texts), "the figure should carry Chinese text"
+    assert _missing_glyph_warnings(fig) == []
+
+
+def test_timeline_labels_every_year_with_its_national_theme(figures):
+    ax = figures["timeline"].axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "2024  人人讲安全、个个会应急——畅通生命通道" in labels
+    assert labels[0].startswith("2002")
+
+
+def test_activity_mix_bars_add_up(figures, hand_records):
+    ax = figures["mix"].axes[0]
+    total = sum(p.get_height() for p in ax.patches)
+    assert total == A.activity_mix(hand_records)["activities"].sum()
+
+
+def test_save_figure_writes_a_png(figures, tmp_path):
+    from anquanyue_parse.analysis.plots import save_figure
+
+    path = save_figure(figures["mix"], tmp_path / "sub" / "mix.png")
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_no_cjk_font_is_a_clear_error(monkeypatch):
+    from matplotlib import font_manager
+
+    from anquanyue_parse.analysis import plots
+
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
+    plots.cjk_font.cache_clear()
+    try:
+        with pytest.raises(MissingDependency, match="fonts-noto-cjk"):
+            plots.cjk_font()
+    finally:
+        monkeypatch.undo()
+        plots.cjk_font.cache_clear()
