@@ -140,11 +140,17 @@ def _cmd_query(args) -> int:
 
 
 def _cmd_themes(args) -> int:
-    raise NotImplementedError("themes: the analysis module is not implemented yet")
+    from .analysis import themes_table
+
+    print(themes_table(args.db))
+    return 0
 
 
 def _cmd_review(args) -> int:
-    raise NotImplementedError("review: the review page is not implemented yet")
+    from .review import write_review
+
+    print(write_review(args.file, args.output))
+    return 0
 
 
 def _error(exc: BaseException) -> None:
