@@ -41,7 +41,9 @@ CONTENT_SELECTORS = (
     ".art_con, .artcon, .pages_content, #pages_content, .xxgk_content, .news_content, .detail-content, "
     ".con_text, .text_content, #content, .content"
 )
-#: The least Han characters a known container must hold to be taken as the article.
+#: The least Han characters a known container, or else the densest element, must hold to be
+#: taken as the article (below that the page is a fragment and read whole, chrome removed).
+MIN_CONTAINER_HAN = 10
 MIN_ARTICLE_HAN = 30
 
 #: Elements that are never text.
@@ -54,6 +56,11 @@ CHROME_ATTR_PATTERN = regex.compile(
     r"(?i)share|fenxiang|print|dayin|toolbar|tools?\b|breadcrumb|crumb|\bnav|menu|pager|pagination|"
     r"prev|next|related|xgwz|xglj|comment|qrcode|erweima"
 )
+#: Page regions that never hold the article, by class/id, e.g. class="footer", id="leftnav".
+REGION_ATTR_PATTERN = regex.compile(r"(?i)foot|copyright|banquan|bottom|header|\btop|sidebar|side\b|left-?side|"
+                                    r"nav|menu|crumb|login|search|friend-?link|yqlj")
+#: Site boilerplate: "版权所有 © …", "鲁ICP备05012345号", "网站标识码：…", "主办单位：…".
+BOILERPLATE_PATTERN = regex.compile(r"版权所有|ICP备|网站标识码|主办单位|承办单位|技术支持|网站地图|联系我们|网站纠错|公网安备")
 #: A metadata bar line: "发布时间：2024-05-28 来源：… 浏览次数：… 【字体：大 中 小】【打印】【关闭窗口】".
 INFO_BAR_PATTERN = regex.compile(
     r"发布(?:时间|日期)\s*[:：]|信息来源\s*[:：]|(?<![\p{Han}])来源\s*[:：]|字[体號号]\s*[:：]?\s*[\[【(（]?\s*[大中小]|"
@@ -144,7 +151,7 @@ def _article(tree, root):
     best, best_han = None, 0
     for node in tree.css(CONTENT_SELECTORS):
         n = _han(node.text(separator=" "))
-        if n >= MIN_ARTICLE_HAN and n > best_han * 1.1:
+        if n >= MIN_CONTAINER_HAN and n > best_han * 1.1:
             best, best_han = node, n
     if best is not None:
         return best
@@ -156,6 +163,8 @@ def _densest(root):
     grandparent); the winner's score is cut by the share of its text inside links."""
     scores: dict[int, list] = {}
     for p in root.css("p, td, pre, li, div, span, font"):
+        if _in_region(p, root) or BOILERPLATE_PATTERN.search(p.text()[:200]):
+            continue
         own = _han(p.text(deep=False, separator=" "))
         if p.tag in ("div", "span", "font", "td") and own < 20:
             continue
@@ -174,7 +183,20 @@ def _densest(root):
         links = sum(len(a.text()) for a in node.css("a"))
         return score * (1 - links / total)
 
-    return max(ranked, key=adjusted)[0]
+    best = max(ranked, key=adjusted)
+    return best[0] if adjusted(best) >= MIN_ARTICLE_HAN else root  # a fragment: keep it whole
+
+
+def _in_region(node, root) -> bool:
+    """Is ``node`` inside page chrome (nav/header/footer/aside or a class/id saying so)?"""
+    while node is not None and node.mem_id != root.mem_id:
+        if node.tag in CHROME_TAGS:
+            return True
+        attrs = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if attrs.strip() and REGION_ATTR_PATTERN.search(attrs):
+            return True
+        node = node.parent
+    return False
 
 
 def _drop_chrome(article, whole: bool) -> None:
@@ -206,9 +228,11 @@ def _is_chrome(node, whole: bool, total: int) -> bool:
         return True
     attrs = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
     text = node.text()
-    if attrs.strip() and CHROME_ATTR_PATTERN.search(attrs) and len(text) < total / 2:
+    if attrs.strip() and len(text) < total / 2 and (CHROME_ATTR_PATTERN.search(attrs)
+                                                  or (whole and REGION_ATTR_PATTERN.search(attrs))):
         return True
-    return len(text) <= MAX_INFO_BAR and "。" not in text and bool(INFO_BAR_PATTERN.search(text)) and len(text) < total / 2
+    short = len(text) <= MAX_INFO_BAR and "。" not in text and len(text) < total / 2
+    return short and bool(INFO_BAR_PATTERN.search(text) or (whole and BOILERPLATE_PATTERN.search(text)))
 
 
 def _headline(tree) -> str:
