@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Optional
+from typing import TYPE_CHECKING, Any, BinaryIO, Iterator, Optional
 
 from ..errors import MissingDependency
 from ..themes import national_themes
@@ -62,12 +62,13 @@ def cjk_style() -> Iterator[None]:
         yield
 
 
-def save_figure(fig: "Figure", path: str | Path) -> Path:
-    """Write ``fig`` as PNG (or the format of the suffix); returns the path."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+def save_figure(fig: "Figure", path: str | Path | BinaryIO) -> Path | BinaryIO:
+    """Write ``fig`` as PNG (or the format of the suffix) to a path or a binary file; returns it."""
+    if isinstance(path, (str, Path)):
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
     with cjk_style():
-        fig.savefig(path)
+        fig.savefig(path, format=None if isinstance(path, Path) else "png")
     return path
 
 
