@@ -44,7 +44,10 @@ LOG_EVERY = 5.0
 def _wanted(name: str) -> bool:
     if name.startswith((".", "~$")):  # hidden files, office lock files (~$notice.docx)
         return False
-    suffix = os.path.splitext(name)[1].lower()
+    stem, suffix = os.path.splitext(name)
+    if stem.lower() == "readme":  # describes the archive, is not a notice
+        return False
+    suffix = suffix.lower()
     return suffix != ".json" and suffix in SUPPORTED_SUFFIXES  # *.json: gold files beside notices
 
 

@@ -128,15 +128,28 @@ def _cmd_eval(args) -> int:
 
 
 def _cmd_build(args) -> int:
-    raise NotImplementedError("build: the campaign database is not implemented yet")
+    from .archive import build_archive
+
+    summary = build_archive(args.archive, args.db, jobs=args.jobs, progress=False if args.no_progress else None)
+    print(summary.render())
+    return 0 if summary.ok else 1
 
 
 def _cmd_export(args) -> int:
-    raise NotImplementedError("export: the campaign database is not implemented yet")
+    from .db import open_database
+
+    with open_database(args.db) as db:
+        for path in db.export(args.format, args.output):
+            print(f"wrote {path}", file=sys.stderr)
+    return 0
 
 
 def _cmd_query(args) -> int:
-    raise NotImplementedError("query: the campaign database is not implemented yet")
+    from .db import dumps_frame, open_database
+
+    with open_database(args.db) as db:
+        print(dumps_frame(db.query(args.sql)))
+    return 0
 
 
 def _cmd_themes(args) -> int:

@@ -11,14 +11,13 @@ The database is written by :func:`anquanyue_parse.archive.build_archive`.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, TextIO, Union
 
-from sqlalchemy import select, text
+from sqlalchemy import Date, DateTime, Integer, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -39,15 +38,13 @@ CAMPAIGN_COLUMNS = ("campaign_id", "document_id", "path", "format", "doc_number"
                     "issue_date", "year", "edition", "theme", "period_start", "period_end", "period_text",
                     "companion_campaigns")
 
-_DATE_COLUMNS = ("issue_date", "period_start", "period_end", "date", "parsed_at", "removed_at", "failed_at")
-
 #: A read-only statement: starts with SELECT, WITH, VALUES or EXPLAIN (after comments).
 READ_ONLY_START = re.compile(r"^\s*(?:select|with|values|explain)\b", re.IGNORECASE)
 #: SQL comments, stripped before the checks: "-- note" and "/* note */".
 SQL_COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.DOTALL)
 #: Words that write, even inside a WITH (PostgreSQL allows "WITH x AS (DELETE …) SELECT").
-WRITE_WORD = re.compile(r"\b(?:insert|update|delete|drop|alter|create|replace|truncate|attach|detach|"
-                        r"pragma|vacuum|reindex|grant|revoke|copy|merge|call|do|lock|set)\b", re.IGNORECASE)
+WRITE_WORD = re.compile(r"\b(?:insert|update|delete|drop|alter|create|truncate|attach|detach|"
+                        r"pragma|vacuum|reindex|grant|revoke|copy|merge|call)\b", re.IGNORECASE)
 #: String literals and quoted names, blanked out before looking for write words.
 SQL_QUOTED = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"")
 
@@ -130,7 +127,7 @@ class Database:
                 elif backend == "postgresql":
                     conn.exec_driver_sql("SET TRANSACTION READ ONLY")
                 try:
-                    result = conn.exec_driver_sql(stmt) if backend != "postgresql" else conn.execute(text(stmt))
+                    result = conn.exec_driver_sql(stmt)
                     frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
                 finally:
                     conn.rollback()
@@ -195,12 +192,11 @@ class Database:
         except SQLAlchemyError as exc:
             raise DatabaseError(f"cannot read the database: {error_line(exc)}") from exc
         frame = pd.DataFrame(rows, columns=columns)
-        for col in _DATE_COLUMNS:
-            if col in frame.columns:
-                frame[col] = pd.to_datetime(frame[col])
-        for col in ("year", "edition", "number", "page", "span_start", "span_end", "parent_seq", "duplicate_of"):
-            if col in frame.columns:
-                frame[col] = frame[col].astype("Int64")
+        for name, col in zip(columns, q.selected_columns):
+            if isinstance(col.type, (Date, DateTime)):
+                frame[name] = pd.to_datetime(frame[name])
+            elif isinstance(col.type, Integer):
+                frame[name] = frame[name].astype("Int64")
         return frame
 
 
@@ -277,6 +273,3 @@ def dumps_frame(frame: "pd.DataFrame") -> str:
                            "display.max_columns", None, "display.width", 10_000, "display.max_colwidth", 80):
         return frame.to_string(index=False) + f"\n({len(frame)} rows)"
 
-
-if __name__ == "__main__":  # pragma: no cover
-    print(json.dumps(list(TABLE_NAMES)))

@@ -162,6 +162,12 @@ INLINE_HEADING_PATTERN = regex.compile(
 #: The end of an inline heading's title: the first gap within 40 characters, before any sentence punctuation.
 INLINE_TITLE_GAP_PATTERN = regex.compile(r"[^\s。，,;；:：]{2,40}?(?P<gap>[ \t\u3000]+)")
 
+#: A gap between CJK characters, unless a range or a number continues after it (so
+#: "6月1日 至 6月30日" keeps its spaces), e.g. "太政发〔2009〕15号 太平乡人民政府关于…".
+FLAT_GAP_PATTERN = regex.compile(
+    r"(?<=[\p{Han}，。、：；！？“”《》〔〕（）:;)])[ \t\u3000]+(?=[\p{Han}（(“《])(?![至到].?.?\d|.?\d)"
+)
+
 #: A line this long with several inline headings is a flattened document.
 FLAT_LINE = 600
 
@@ -174,6 +180,9 @@ def _flattened_edits(text: str) -> list[tuple[int, int, str]]:
         if len(part) >= FLAT_LINE:
             marks = list(INLINE_HEADING_PATTERN.finditer(text, pos, pos + len(part)))
             if len(marks) >= 3:
+                # Chinese prose has no spaces: a gap between two CJK characters was a line break
+                for g in FLAT_GAP_PATTERN.finditer(text, pos, pos + len(part)):
+                    edits.append((g.start(), g.end(), "\n"))
                 for m in marks:
                     edits.append((m.start(), m.end(), "\n"))
                     head = regex.match(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]", text[m.end():])
@@ -182,7 +191,12 @@ def _flattened_edits(text: str) -> list[tuple[int, int, str]]:
                         edits.append((g.start("gap"), g.end("gap"), "\n"))
         pos += len(part) + 1
     edits.sort()
-    return edits
+    dedup: list[tuple[int, int, str]] = []
+    for e in edits:
+        if dedup and e[0] < dedup[-1][1]:
+            continue
+        dedup.append(e)
+    return dedup
 
 
 @dataclass

@@ -99,7 +99,9 @@ def assemble(ctx: Context) -> Campaign:
     if title:
         strong.append(title[:2])
     strong += [(n.start, n.title_end) for n in ctx.seg.nodes()]
-    rec.companion_campaigns = list(dict.fromkeys(ctx.value(*s) for s in extract_companions(ctx, strong)))
+    bodies = ctx.seg.attachment_bodies
+    body_end = ctx.seg.lines[bodies[0]].start if bodies else len(ctx.text)
+    rec.companion_campaigns = list(dict.fromkeys(ctx.value(*s) for s in extract_companions(ctx, strong, body_end)))
 
     _warn_missing(ctx, rec)
     rec.warnings = ctx.warnings

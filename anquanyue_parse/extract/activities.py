@@ -22,16 +22,24 @@ ACTIVITY_SECTION_PATTERN = regex.compile(
 
 #: Section titles that are about the campaign, not an activity: "总体要求", "活动主题", "组织机构".
 GENERIC_SECTION_PATTERN = regex.compile(
-    r"指导思想|总体|目标|主题|时间|组织|领导|要求|保障|原则|范围|对象|联系|步骤|阶段|背景|意义|其他|事项|"
-    r"机构|依据|说明|附则"
+    r"(?:活动|工作|基本|总体|主要|有关|相关|具体|实施|参加|参与)?的?"
+    r"(?:指导思想|总体要求|总体思路|总体目标|总体安排|目标任务|目标|主题|口号|时间|时间安排|组织机构|组织领导|"
+    r"组织保障|组织实施|领导小组|机构|要求|保障措施|保障|措施|原则|范围|对象|联系方式|步骤|阶段|背景|意义|其他|"
+    r"事项|注意事项|依据|说明|附则|安排)"
 )
+
+
+def _generic(title: str) -> bool:
+    """A heading about the campaign itself ("总体要求", "活动时间及目标", "主题和时间安排")."""
+    parts = [p for p in regex.split(r"和|及|与|、|暨", title.strip(" :。")) if p]
+    return bool(parts) and all(GENERIC_SECTION_PATTERN.fullmatch(p) for p in parts)
 
 #: "责任单位:各县(区)人民政府(管委会),市安委会各成员单位及重点企业".
 RESPONSIBLE_PATTERN = regex.compile(r"(?:责任单位|牵头单位|责任部门|负责单位)\s*:\s*(?P<v>[^\n。]{2,200})")
 
 #: An inline list "将组织开展六项活动:一是…。二是…。".
 INLINE_LIST_PATTERN = regex.compile(r"活动[^。\n]{0,8}:\s*(?=一是)")
-INLINE_ITEM_PATTERN = regex.compile(r"(?P<n>[一二三四五六七八九十]{1,2})是(?P<t>[^。\n]{2,120})")
+INLINE_ITEM_PATTERN = regex.compile(r"(?P<n>[一二三四五六七八九十]{1,2})是(?P<t>[^。;\n]{2,120})")
 
 def _number(ctx: Context, node: Node) -> str:
     return ctx.value(node.start, node.title_start).strip()
@@ -104,7 +112,7 @@ def extract_activities(ctx: Context) -> list[Activity]:
         return ctx.limit([_activity(ctx, c) for s in top for c in s.children], "activities")
     text = ctx.text
     roots = [n for n in ctx.seg.roots if n.level == 1]
-    items = [n for n in roots if not GENERIC_SECTION_PATTERN.search(text[n.title_start:n.title_end])]
+    items = [n for n in roots if not _generic(text[n.title_start:n.title_end])]
     if items and (len(items) == len(roots) or len(items) >= 2):
         return ctx.limit([_activity(ctx, n) for n in items], "activities")
     return _inline(ctx)

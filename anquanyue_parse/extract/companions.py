@@ -19,17 +19,25 @@ CONJUNCTION_PATTERN = regex.compile(r"安全生产月”?(?:和|与|暨|及|、)
                                     r"“(?P<name2>[\p{Han}]{2,10}行)”(?:和|与|暨|及)“?安全生产月")
 
 
-def extract_companions(ctx: Context, strong_regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def extract_companions(ctx: Context, strong_regions: list[tuple[int, int]], body_end: int) -> list[tuple[int, int]]:
     """Match spans of companion campaign names, first occurrence each.
 
-    A name counts when it is joined with 安全生产月 or appears in ``strong_regions``
-    (title, headings, attachment titles); a name met only in a form table does not.
+    A name counts when it is joined with 安全生产月, appears in ``strong_regions`` (title,
+    headings), or is run as an activity in the body before ``body_end`` (where the attachment
+    forms start); a name met only in a form table does not.
     """
     text = ctx.text
     found: dict[str, tuple[int, int]] = {}
     for m in CONJUNCTION_PATTERN.finditer(text):
         g = "name" if m.group("name") else "name2"
         found.setdefault(m.group(g), (m.start(g), m.end(g)))
+    for m in COMPANION_NAME_PATTERN.finditer(text, 0, body_end):
+        lead = text[max(0, m.start() - 4):m.start()]
+        tail = text[m.end():m.end() + 2]
+        if tail.startswith(("活动", "和", "与", "暨", "、", "“")) or lead.endswith(("开展", "和", "与", "暨", "及")):
+            name = m.group("name")
+            if name not in NOT_A_CAMPAIGN and ("安全" in name or "万里" in name) and not name.endswith(tuple(NOT_A_CAMPAIGN)):
+                found.setdefault(name, (m.start("name"), m.end("name")))
     for a, b in strong_regions:
         for m in COMPANION_NAME_PATTERN.finditer(text, a, b):
             name = m.group("name")

@@ -16,14 +16,17 @@ __all__ = ["extract_deadlines"]
 
 #: A reporting verb: "报送", "上报", "提交", "报市政府安委会办公室" (bare 报 + recipient), "发送至".
 REPORT_VERB_PATTERN = regex.compile(
-    r"报送|上报|提交|报告|反馈|汇总|发送|寄送|寄至|发至|送至|报至|报到|交至|递交|报(?=[\p{Han}]{1,12}(?:办公室|办|局|厅|委|处|科|部|中心))"
+    r"报送|上报|提交|报告|反馈|汇总|发送|寄送|寄至|发至|送至|报至|报到|交至|递交|填报|"
+    r"报(?=[\p{Han}]{1,12}(?:办公室|办|局|厅|委|处|科|部|中心|站|所|组|队|室|股|院))"
 )
 
 #: A dated deadline: "5月30日前", "6月4日18时前", "2024年6月13日前", "7月6日前", "6月底前",
-#: and lists "分别于5月8日和7月3日前".
+#: "7月3日(星期一)前", "6月10日下午5点前", and lists "分别于5月8日和7月3日前".
 DATED_PATTERN = regex.compile(
     r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<end>底|末))"
-    r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2})|[时点](?:(?P<mi2>\d{1,2})分?)?))?"
+    r"(?:\((?:星期|周|礼拜)[一二三四五六日天]\))?"
+    r"(?P<ampm>上午|下午|晚上|中午)?"
+    r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2})|[时点](?:(?P<mi2>\d{1,2})分?|半)?))?"
     r"(?P<before>(?:之|以)?前)?"
 )
 
@@ -32,20 +35,22 @@ _WEEKDAYS = {"一": "MON", "二": "TUE", "三": "WED", "四": "THU", "五": "FRI
 #: A recurring duty: "每周三12:00前", "每周四", "每月25日前", "每天17时前".
 RECURRING_PATTERN = regex.compile(
     r"每(?:周|星期)(?P<wd>[一二三四五六日天七])"
-    r"|每月(?P<md>\d{1,2})[日号]"
+    r"|每月(?:(?P<md>\d{1,2})[日号]|(?P<mend>底|末))"
     r"|(?P<daily>每天|每日)"
 )
 
-_TIME_AFTER = regex.compile(r"\s*(?P<h>\d{1,2})(?::(?P<mi>\d{2})|[时点](?:(?P<mi2>\d{1,2})分?)?)")
+_TIME_AFTER = regex.compile(r"\s*(?P<ampm>上午|下午|晚上|中午)?(?P<h>\d{1,2})(?::(?P<mi>\d{2})|[时点](?:(?P<mi2>\d{1,2})分?)?)")
 
 #: Clause boundaries for the action text.
 _CLAUSE_END = regex.compile(r"[。;\n]|,(?=\s*(?:\d{1,2}月|每(?:周|月)|同时|并))")
 
 
-def _time(h: Optional[str], mi: Optional[str]) -> Optional[str]:
+def _time(h: Optional[str], mi: Optional[str], ampm: Optional[str] = None) -> Optional[str]:
     if h is None:
         return None
     hour = int(h)
+    if ampm in ("下午", "晚上") and hour < 12:
+        hour += 12
     if hour > 24:
         return None
     return f"{hour:02d}:{int(mi or 0):02d}"
@@ -86,7 +91,7 @@ def _dated(ctx: Context, year: Optional[int]) -> list[tuple[int, Deadline]]:
         if a >= e:  # the verb may come before the date: "请…于5月18日前报送" has it after; "上报…7月1日前" before
             a, e = _action(ctx, s0, s1)
         out.append((m.start(), Deadline(
-            date=when, time=_time(m.group("h"), m.group("mi") or m.group("mi2")),
+            date=when, time=_time(m.group("h"), m.group("mi") or m.group("mi2"), m.group("ampm")),
             action=ctx.value(a, e), text=ctx.value(m.start(), e if e > m.end() else m.end()),
             span=ctx.span(m.start(), max(e, m.end())),
         )))
@@ -106,10 +111,12 @@ def _recurring(ctx: Context) -> list[tuple[int, Deadline]]:
             rec = "weekly:" + _WEEKDAYS[m.group("wd")]
         elif m.group("md"):
             rec = f"monthly:{int(m.group('md'))}"
+        elif m.group("mend"):
+            rec = "monthly:END"
         else:
             rec = "daily"
         t = _TIME_AFTER.match(text, m.end())
-        hhmm = _time(t.group("h"), t.group("mi") or t.group("mi2")) if t else None
+        hhmm = _time(t.group("h"), t.group("mi") or t.group("mi2"), t.group("ampm")) if t else None
         a, e = _action(ctx, m.end(), s1)
         lead = max(s0, m.start() - 12)
         head = regex.search(r"(?:\d{1,2}月份?|活动期间|“安全生产月”活动期间)[^,。]{0,4}$", text[lead:m.start()])

@@ -34,9 +34,10 @@ META_ISSUER_PATTERN = regex.compile(
 #: News sentence about the issuing body: "云霄县政府安委办下发了《…", "交通运输部发出通知",
 #: "中牟河务局结合工作实际,印发了《…", "由陕西省安委会主办", "加力集团组织…开展了…".
 NEWS_ISSUER_PATTERNS = [
-    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:近日|日前)?,?(?:[^。\n]{{0,12}}?,)?"
+    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:近日|日前|此前|近期|已|今年)?,?(?:[^。\n]{{0,12}}?,)?"
                   r"(?:下发|印发|发出|出台|制定|发)了?(?:《|通知|关于)"),
     regex.compile(rf"由(?P<org>{ORG_NAME})(?:主办|牵头|组织)"),
+    regex.compile(rf"从(?P<org>{ORG_NAME})(?:获悉|了解到)"),
     regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:积极|全面|认真|精心)?"
                   r"(?:部署|组织|启动|召开|举办)[^。\n]{0,40}?(?:开展|安全生产月|活动)"),
 ]

@@ -22,7 +22,7 @@ EDITION_PATTERN = regex.compile(
 
 #: A year tied to the campaign: "2023年“安全生产月”", "2024年度安全生产月", "2019年消防宣传月".
 CAMPAIGN_YEAR_PATTERN = regex.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*年[^。\n\d]{0,12}?(?:" + CAMPAIGN_NAME + r"|安全生产万里行)"
+    r"(?P<y>(?:19|20)\d{2})\s*年[^。\n]{0,12}?(?:" + CAMPAIGN_NAME + r"|安全生产万里行)"
 )
 
 #: Any year written with 年, e.g. "2010年6月".
