@@ -109,6 +109,8 @@ class Attachment(_Model):
 class Campaign(_Model):
     """The structured record of one notice or plan."""
 
+    #: which campaign: "安全生产月", or a sibling in the same format ("消防宣传月", "网络安全宣传周" …)
+    campaign: Optional[str] = None
     doc_number: Optional[str] = None
     issuer: Optional[str] = None
     title: Optional[str] = None

@@ -10,6 +10,7 @@ from ..models import Campaign, Period
 from ..themes import year_of_theme
 from .activities import extract_activities, extract_outline
 from .attachments import extract_attachments
+from .campaign import extract_campaign
 from .base import Context
 from .companions import extract_companions
 from .contacts import extract_contacts
@@ -41,6 +42,10 @@ def assemble(ctx: Context) -> Campaign:
         rec.title = put("title", title[:2], title[2])
     rec.recipients, rspan = extract_recipients(ctx)
     put("recipients", rspan, rec.recipients)
+
+    found = extract_campaign(ctx, title[:2] if title else None)
+    if found:
+        rec.campaign = put("campaign", found[1], found[0])
 
     own, refs = extract_doc_numbers(ctx)
     if own:

@@ -56,7 +56,7 @@ ORG_NAME = r"[\p{Han}()]{1,24}?" + ORG_SUFFIX
 
 #: The name of a campaign: the Safety Production Month and its siblings in the same format,
 #: e.g. "安全生产月", "消防宣传月", "国家网络安全宣传周", "全国科技活动周", "防灾减灾宣传周", "质量月".
-CAMPAIGN_NAME = (r"(?:安全生产月|安全月|[\p{Han}]{0,10}?(?:宣传月|宣传周|活动周|活动月|宣传日|安全周|安全日|质量月|"
+CAMPAIGN_NAME = (r"(?:安全生产月|安全月|[\p{Han}《“]{0,12}?[》”]?(?:宣传月|宣传周|活动周|活动月|宣传日|安全周|安全日|质量月|"
                  r"宣传活动月|宣传活动周|法宣传周|生产周))")
 CAMPAIGN_NAME_PATTERN = regex.compile(CAMPAIGN_NAME)
 

@@ -128,8 +128,17 @@ YEAR_EDITION = table("year_edition", lambda c: (c.year, c.edition), [
 ])
 
 
+CAMPAIGN = table("campaign", lambda c: c.campaign, [
+    Example("关于开展2023年“安全生产月”活动的通知", "安全生产月"),
+    Example("关于开展2018年全区“119”消防宣传月活动的通知", "消防宣传月"),
+    Example("2023年国家网络安全宣传周四川省活动方案", "网络安全宣传周"),
+    Example("關於開展2015年「安全生產月」活動的通知", "安全生产月", "traditional"),
+    Example("今天天气很好。", None),
+])
+
+
 @pytest.mark.parametrize("get,text,expected",
-                         DOC_NUMBER + ISSUER + ISSUE_DATE + THEME + PERIOD + DEADLINES + CONTACTS + LISTS
+                         CAMPAIGN + DOC_NUMBER + ISSUER + ISSUE_DATE + THEME + PERIOD + DEADLINES + CONTACTS + LISTS
                          + CONTACT_DETAILS + YEAR_EDITION)
 def test_example(get, text, expected):
     assert get(parse_text(text)) == expected

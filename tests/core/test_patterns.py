@@ -68,6 +68,8 @@ EXAMPLES = [
     ("extract.companions", "COMPANION_NAME_PATTERN", "“安全生产万里行”", {"name": "安全生产万里行"}),
     ("patterns", "CAMPAIGN_NAME_PATTERN", "开展2019年消防宣传月活动", "年消防宣传月"),
     ("patterns", "CAMPAIGN_NAME_PATTERN", "第十届国家网络安全宣传周", "第十届国家网络安全宣传周"),
+    ("patterns", "CAMPAIGN_NAME_PATTERN", "《职业病防治法》宣传周", "《职业病防治法》宣传周"),
+    ("extract.campaign", "GENERIC_CORE_PATTERN", "2020年全国节能宣传周", {"core": "节能宣传周"}),
     ("extract.companions", "CONJUNCTION_PATTERN", "安全生产月”和“白山松水安全行”", {"name": "白山松水安全行"}),
     ("extract.contacts", "CONTACT_LABEL_PATTERN", "联系人及电话:郝大冰", "联系人及电话:"),
     ("extract.contacts", "CONTACT_LABEL_PATTERN", "将本单位活动联系人报局质量科", None),

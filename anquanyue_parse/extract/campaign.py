@@ -1,0 +1,54 @@
+"""Which campaign a notice is about: 安全生产月, or a sibling in the same format."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+import regex
+
+from ..patterns import CAMPAIGN_NAME_PATTERN
+from .base import Context
+
+__all__ = ["extract_campaign", "KNOWN_CAMPAIGNS"]
+
+#: Campaigns met in notices, longest first; a match is reported by this canonical name.
+KNOWN_CAMPAIGNS = [
+    "安全生产宣传周", "职业病防治法宣传周", "网络安全宣传周", "防灾减灾宣传周", "消防宣传月", "科技活动周",
+    "安全生产月", "安全生产周", "安全用药月", "食品安全宣传周", "质量月", "安全月",
+]
+
+#: The core of an unknown campaign name, quoted or after a year / 全国: "“节能宣传周”", "2020年全国节能宣传周".
+GENERIC_CORE_PATTERN = regex.compile(r"(?:^|[“《年]|全国|国家)(?P<core>[\p{Han}]{2,6}?(?:宣传月|宣传周|活动周|活动月|宣传日))$")
+
+
+def _core(name: str) -> Optional[str]:
+    flat = regex.sub(r"[《》“”]", "", name)
+    for known in KNOWN_CAMPAIGNS:
+        if known in flat:
+            return "安全生产月" if known == "安全月" else known
+    m = GENERIC_CORE_PATTERN.search(name)
+    return m.group("core") if m else None
+
+
+def extract_campaign(ctx: Context, title_span) -> Optional[tuple[str, tuple[int, int]]]:
+    """(canonical campaign name, match span of its first mention in the title or body)."""
+    text = ctx.text
+    if title_span:
+        for m in CAMPAIGN_NAME_PATTERN.finditer(text, *title_span):
+            core = _core(m.group(0))
+            if core:
+                return core, (m.start(), m.end())
+    counts: Counter = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for i, m in enumerate(CAMPAIGN_NAME_PATTERN.finditer(text)):
+        if i > 2000:
+            break
+        core = _core(m.group(0))
+        if core:
+            counts[core] += 1
+            first.setdefault(core, (m.start(), m.end()))
+    if not counts:
+        return None
+    core = counts.most_common(1)[0][0]
+    return core, first[core]
