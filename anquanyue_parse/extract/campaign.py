@@ -19,7 +19,7 @@ KNOWN_CAMPAIGNS = [
 ]
 
 #: The core of an unknown campaign name, quoted or after a year / 全国: "“节能宣传周”", "2020年全国节能宣传周".
-GENERIC_CORE_PATTERN = regex.compile(r"(?:^|[“《年]|全国|国家)(?P<core>[\p{Han}]{2,6}?(?:宣传月|宣传周|活动周|活动月|宣传日))$")
+GENERIC_CORE_PATTERN = regex.compile(r"(?:^|[“《年])(?:全国|国家)?(?P<core>[\p{Han}]{2,6}?(?:宣传月|宣传周|活动周|活动月|宣传日))$")
 
 
 def _core(name: str) -> Optional[str]:
