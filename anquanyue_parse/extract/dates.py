@@ -40,6 +40,12 @@ DATE_LINE_PATTERN = regex.compile(
     r"(?:印发|发布|签发)?\)?$"
 )
 
+#: A signature and its date on one line: "运城市工业和信息化局  2023年5月29日" (the gap is gone in match text).
+SIGNED_DATE_LINE_PATTERN = regex.compile(
+    rf"^(?P<org>[\p{{Han}}()]{{2,30}}?(?:局|厅|委员会|委|办公室|办|政府|公司|集团|中心|部|街道|学校|院))\s*"
+    rf"(?P<date>{_Y}年{_M}月{_D}[日号])$"
+)
+
 #: A metadata label carrying the issue date, e.g. "生成日期:2023-05-25", "发布日期:2017-06-29".
 ISSUE_DATE_LABEL_PATTERN = regex.compile(
     r"(?:成文日期|生成日期|发布日期|发文日期|印发日期|签发日期|发文时间|公开日期|发布时间)\s*:\s*"
@@ -75,7 +81,24 @@ def parse_date_match(m: regex.Match, default_year: Optional[int]) -> tuple[Optio
 
 
 def _date_line(ctx: Context):
-    """First line that is only a date, with the line index."""
+    """First line that is only a date (or a signature and a date), with the line index."""
+    found = _pure_date_line(ctx)
+    if found:
+        return found
+    for ln in ctx.seg.lines:
+        t = ln.text.strip()
+        if not t or len(t) > 50:
+            continue
+        m = SIGNED_DATE_LINE_PATTERN.match(t)
+        if m:
+            d = make_date(to_int(m.group("y")), to_int(m.group("m")), to_int(m.group("d")))
+            if d:
+                off = ln.start + (len(ln.text) - len(ln.text.lstrip()))
+                return d, off + m.start("date"), off + m.end("date"), ln.index
+    return None
+
+
+def _pure_date_line(ctx: Context):
     for ln in ctx.seg.lines:
         t = ln.text.strip()
         if not t or len(t) > 24:

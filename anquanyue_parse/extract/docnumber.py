@@ -22,6 +22,12 @@ CITE_CONTEXT_PATTERN = regex.compile(r"根据|按照|依据|依照|贯彻|落实
 #: A news sentence reporting the issuing of this notice: "…安委办下发了《关于…的通知》(云安委办〔2017〕37号)".
 NEWS_OWN_PATTERN = regex.compile(r"(?:下发|印发|发出|出台|发布)了?《[^《》\n]{2,80}》$")
 
+#: The signer on the number's line in red-header documents: "签发人:张三".
+SIGNER_PATTERN = regex.compile(r"签发人|签发:")
+
+#: An issuing unit before the number on its line: "某某市应急管理局".
+ORG_BEFORE_PATTERN = regex.compile(r"[\p{Han}()]{2,30}(?:局|厅|委员会|委|办公室|办|政府|公司|集团|中心|部)")
+
 #: Brackets around the year, normalized to 〔〕.
 _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕",
                            "（": "〔", "）": "〕", "【": "〔", "】": "〕", "{": "〔", "}": "〕"})
@@ -67,6 +73,11 @@ def _is_own(ctx: Context, start: int, m: regex.Match, header_end: int) -> Option
     alone = not before.strip(" (") and not after.strip(" )")
     if alone and start <= header_end:
         return 1
+    # a header line shared with the issuer or 签发人: "某某市应急管理局 某应急〔2023〕12号", "…号 签发人:张三"
+    line = text[line_start:line_end]
+    if start <= header_end and len(line) <= 60 and "《" not in line and not CITE_CONTEXT_PATTERN.search(line) \
+            and (SIGNER_PATTERN.search(line) or ORG_BEFORE_PATTERN.fullmatch(before.strip())):
+        return 3
     lead = text[max(line_start, start - 90):start].rstrip("(")
     news = NEWS_OWN_PATTERN.search(lead) if before.endswith("(") else None
     if news:

@@ -9,6 +9,7 @@ import regex
 
 from ..patterns import ORG_NAME, ORG_SUFFIX
 from .base import Context
+from .dates import SIGNED_DATE_LINE_PATTERN
 from .title import extract_recipients
 
 
@@ -87,6 +88,10 @@ def _signature(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int, in
     if date_line is None:
         return None
     lines = ctx.seg.lines
+    same = SIGNED_DATE_LINE_PATTERN.match(lines[date_line].text.strip())
+    if same:
+        off = lines[date_line].start + (len(lines[date_line].text) - len(lines[date_line].text.lstrip()))
+        return off + same.start("org"), off + same.end("org")
     i = date_line - 1
     while i >= 0 and date_line - i <= 4:
         t = lines[i].text.strip()

@@ -57,5 +57,10 @@ def extract_recipients(ctx: Context) -> tuple[list[str], Optional[tuple[int, int
         if m and not t.startswith(("联系人", "附件", "活动主题", "主题")):
             off = ln.start + ln.text.index(t)
             s, e = off + m.start("v"), off + m.end("v")
+            # a list broken over two lines: "各县(区)人民政府,市政府各部门,\n各有关单位:"
+            prev = [p for p in seg.nonblank(first, ln.index) if p.text.strip()]
+            if prev and prev[-1].text.rstrip().endswith((",", "、")) and len(prev[-1].text) < 200:
+                s = prev[-1].start + (len(prev[-1].text) - len(prev[-1].text.lstrip()))
+                return split_units(ctx.value(s, e).replace("\n", "")), (s, e)
             return split_units(ctx.value(s, e)), (s, e)
     return [], None

@@ -38,6 +38,7 @@ DOC_NUMBER = table("doc_number", lambda c: c.doc_number, [
     Example("开化县桐村镇人民政府文件\n桐政[2009]21号\n关于组织开展\n2009年全国“安全生产月”活动的通知", "桐政〔2009〕21号", "ascii []"),
     Example("某某县安委会文件\n某安委（2020） 3 号\n关于开展2020年“安全生产月”活动的通知", "某安委〔2020〕3号", "（） and spaces"),
     Example("威工信发〔2024〕22 号", "威工信发〔2024〕22号", "space before 号"),
+    Example("某某市应急管理局文件\n某应急〔2023〕12号              签发人：张三\n关于开展活动的通知", "某应急〔2023〕12号", "签发人 on the line"),
     Example("发 文 号：安组委办〔2017〕8号\n发布单位：全国安全生产月活动组委会办公室", "安组委办〔2017〕8号", "metadata label"),
     Example("根据《关于开展2016年活动的通知》（粤建质函〔2016〕1459号），现通知如下：", None, "cited only"),
     Example("近日，云霄县政府安委办下发了《关于开展2017年“安全生产月”活动的通知》（云安委办〔2017〕37号），全面部署。",
@@ -50,6 +51,9 @@ ISSUER = table("issuer", lambda c: c.issuer, [
     Example("上海市教育委员会关于开展2008年本市教育系统“安全生产月”活动的通知\n各高等学校:", "上海市教育委员会", "title prefix"),
     Example("白塔街道2024年“安全生产月”活动方案\n\n为深入开展第23个全国“安全生产月”活动，制定本方案。", "白塔街道", "bare plan"),
     Example("中卫市 2021 年“安全生产月”活动方案\n\n一、总体要求", "中卫市", "bare plan with spaces"),
+    Example("关于开展活动的通知\n\n运城市工业和信息化局    2023年5月29日\n", "运城市工业和信息化局", "signature and date on one line"),
+    Example("某某市应急管理局文件\n某应急〔2023〕12号              签发人：张三\n关于开展2023年“安全生产月”活动的通知\n各单位：",
+            "某某市应急管理局", "red header with 签发人"),
     Example("交通运输部发通知\n5月19日，交通运输部发出通知，要求开展“安全生产月”活动。", "交通运输部", "news"),
     Example("今年6月是第24个全国“安全生产月”。市规划资源局结合工作实际开展活动。", None, "unnamed 市… unit"),
 ])
@@ -59,6 +63,7 @@ ISSUE_DATE = table("issue_date", lambda c: c.issue_date, [
     Example("关于开展活动的通知\n\n吉林省工业和信息化厅\n\n二〇一八年五月四日\n", D(2018, 5, 4), "Chinese numerals"),
     Example("关于开展活动的通知\n\n上海市教育委员会\n二00五年六月二日\n", D(2005, 6, 2), "二00五"),
     Example("关于开展活动的通知\n\n某某局\n2018.5.4\n", D(2018, 5, 4), "dotted"),
+    Example("关于开展活动的通知\n\n运城市工业和信息化局    2023年5月29日\n", D(2023, 5, 29), "signature and date on one line"),
     Example("信息名称:常州市教育局关于开展2023年活动的通知\n生成日期:2023-05-25 公开日期:2023-05-25\n", D(2023, 5, 25), "metadata"),
     Example("2010年“安全生产月”\n5月19日，交通运输部发出通知，要求开展活动。", D(2010, 5, 19), "news"),
 ])
@@ -92,6 +97,9 @@ DEADLINES = table("deadlines", lambda c: [(d.date, d.time, d.recurrence) for d i
     Example(HEAD + "将活动方案、活动总结分别于5月8日和7月3日前报市政府安委会办公室。",
             [(D(2024, 5, 8), None, None), (D(2024, 7, 3), None, None)], "two dates one verb"),
     Example(HEAD + "6月底前报送活动总结。", [(D(2024, 6, 30), None, None)], "月底"),
+    Example(HEAD + "请于6月5日（含）前报送总结。", [(D(2024, 6, 5), None, None)], "(含)"),
+    Example(HEAD + "各单位于每周一上午10时前将上周情况报送办公室。", [(None, "10:00", "weekly:MON")], "上午"),
+    Example(HEAD + "每周五下午4点前报送本周情况。", [(None, "16:00", "weekly:FRI")], "下午"),
     Example(HEAD + "年底前至少在本地主流媒体曝光1个典型案例，并向市安委办报送。", [], "no date"),
     Example(HEAD + "6月16日，全市组织开展“安全宣传咨询日”活动。", [], "not a duty"),
 ])
@@ -112,6 +120,8 @@ CONTACTS = table("contacts", lambda c: [(p.name, p.phones, p.fax, p.emails) for 
 LISTS = table("lists", lambda c: (c.recipients, [a.title for a in c.attachments], c.references, c.companion_campaigns), [
     Example("关于印发方案的通知\n各县（市、区）工科局，运城开发区产业发展部，机关各科室：\n现将方案印发。\n附件：1.活动联络员表\n\n2.活动进展情况统计表",
             (["各县（市、区）工科局", "运城开发区产业发展部", "机关各科室"], ["活动联络员表", "活动进展情况统计表"], [], [])),
+    Example("关于开展2023年“安全生产月”活动的通知\n各县（市、区）人民政府，市政府各部门，\n各有关单位：\n现将有关事项通知如下。",
+            (["各县（市、区）人民政府", "市政府各部门", "各有关单位"], [], [], []), "recipients over two lines"),
     Example("根据《通知》（吉安委办〔2018〕40号）要求，开展“安全生产月”和“白山松水安全行”活动。\n附件1：活动方案.docx\n附件2：统计表.xls",
             ([], ["活动方案", "统计表"], ["吉安委办〔2018〕40号"], ["白山松水安全行"]), "extensions, companion"),
 ])
