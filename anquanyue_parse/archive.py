@@ -89,6 +89,42 @@ def _parse_chunk(paths: list[str]) -> list[ParsedDocument | tuple[str, str]]:
     return [parse_for_db(p) for p in paths]
 
 
+def _watch_parent(conn) -> None:
+    """Worker initializer: exit when the build process dies (killed), instead of waiting forever.
+
+    Only the build process holds the other end of ``conn``; when it dies, ``recv`` sees EOF.
+    """
+    import threading
+
+    def watch() -> None:
+        try:
+            conn.recv()
+        except (EOFError, OSError):
+            pass
+        os._exit(3)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+class _Pool:
+    """A process pool whose workers exit on their own when the build process is killed."""
+
+    def __init__(self, jobs: int):
+        ctx = _context()
+        self._alive_r, self._alive_w = ctx.Pipe(duplex=False)
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_watch_parent,
+                                        initargs=(self._alive_r,))
+
+    def submit(self, fn, *args) -> Future:
+        return self.pool.submit(fn, *args)
+
+    def shutdown(self, wait: bool = True) -> None:
+        self.pool.shutdown(wait=wait, cancel_futures=True)
+        if wait:
+            self._alive_w.close()
+            self._alive_r.close()
+
+
 def _context():
     if "forkserver" in multiprocessing.get_all_start_methods():
         # workers fork from a clean server process that has the parser imported already
@@ -105,7 +141,7 @@ def _run_pool(todo: list, jobs: int, on_result: Callable, on_tick: Callable) -> 
     window = jobs * 3  # chunks in flight: bounds the memory held by finished results
     queue = iter(chunks)
     suspects: list = []
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+    pool = _Pool(jobs)
     pending: dict[Future, list] = {}
     try:
         while True:
@@ -127,22 +163,24 @@ def _run_pool(todo: list, jobs: int, on_result: Callable, on_tick: Callable) -> 
                 for fut, part in pending.items():
                     suspects.extend(part)
                 pending.clear()
-                pool.shutdown(wait=False, cancel_futures=True)
+                pool.shutdown(wait=True)
                 for info in suspects:
                     on_result(info, _isolated(info.path))
                 suspects = []
-                pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+                pool = _Pool(jobs)
             on_tick()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True)
 
 
 def _isolated(path: str) -> ParsedDocument | tuple[str, str]:
-    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
-        try:
-            return pool.submit(parse_for_db, path).result()
-        except BrokenProcessPool:
-            return "WorkerCrashed", "the parser process died on this file (crash or out of memory)"
+    pool = _Pool(1)
+    try:
+        return pool.submit(parse_for_db, path).result()
+    except BrokenProcessPool:
+        return "WorkerCrashed", "the parser process died on this file (crash or out of memory)"
+    finally:
+        pool.shutdown(wait=True)
 
 
 # -- progress -----------------------------------------------------------------------------
