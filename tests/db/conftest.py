@@ -38,7 +38,7 @@ def _pg_base_url() -> str:
     return url
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request, tmp_path):
     """A fresh, empty database URL of each backend."""
     if request.param == "sqlite":
