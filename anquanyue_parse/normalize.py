@@ -259,12 +259,16 @@ def normalize(source: str) -> Normalized:
 
 
 def _keep_digit_gap(m) -> str:
-    """Delete a CJK gap, but keep the space between two digits ("1 2" is not "12")."""
+    """Delete a CJK gap, but keep the space between two numbers ("189 9391" stays two groups);
+    letter-spaced single digits ("2 0 1 6 年", "1 2 8 号") are joined."""
     s = m.string
-    before = s[m.start() - 1] if m.start() else ""
-    after = s[m.end()] if m.end() < len(s) else ""
+    i, j = m.start(), m.end()
+    before = s[i - 1] if i else ""
+    after = s[j] if j < len(s) else ""
     if before.isdigit() and after.isdigit():
-        return m.group(0)
+        single_left = i < 2 or not s[i - 2].isdigit()
+        single_right = j + 1 >= len(s) or not s[j + 1].isdigit()
+        return "" if single_left and single_right and j - i == 1 else m.group(0)
     return ""
 
 

@@ -13,7 +13,7 @@ import regex
 
 from .normalize import Normalized
 from .numerals import to_int
-from .patterns import CAMPAIGN_NAME_PATTERN, HEADING_PATTERNS
+from .patterns import CAMPAIGN_NAME_PATTERN, HEADING_PATTERNS, PLAIN_HEADING_PATTERN
 
 __all__ = ["Line", "Node", "Segments", "segment"]
 
@@ -63,6 +63,7 @@ class Node:
     end: int = 0  # end of the section (start of the next heading of the same or a higher level)
     children: list["Node"] = field(default_factory=list)
     parent: Optional["Node"] = None
+    plain: bool = False  # an unnumbered heading line ("重点活动")
 
     def walk(self):
         yield self
@@ -127,6 +128,15 @@ def _heading_at(line: Line) -> Optional[tuple[int, int, int]]:
     return None
 
 
+def _plain_heading(line: Line) -> Optional[tuple[int, int]]:
+    """(start, end) of an unnumbered heading line such as "重点活动"."""
+    t = line.text.strip()
+    if 2 <= len(t) <= 12 and PLAIN_HEADING_PATTERN.fullmatch(t):
+        s = line.start + line.text.index(t)
+        return s, s + len(t)
+    return None
+
+
 def _title_end(line: Line, title_start: int) -> int:
     """Heading title ends at the first 。 on the line (heading and body share the line)."""
     rel = line.text.find("。", title_start - line.start)
@@ -146,6 +156,15 @@ def _outline(lines: list[Line], text_len: int, breaks: set[int]) -> list[Node]:
             continue
         found = _heading_at(line)
         if not found:
+            plain = _plain_heading(line)
+            if plain is None:
+                continue
+            while stack and stack[-1].level >= 1:
+                stack.pop()
+            node = Node(1, 0, line.index, plain[0], plain[0], plain[1], plain=True)
+            node.parent = stack[-1] if stack else None
+            (node.parent.children if node.parent else roots).append(node)
+            stack.append(node)
             continue
         level, ordinal, title_start = found
         while stack and stack[-1].level > level:

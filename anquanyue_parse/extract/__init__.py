@@ -14,7 +14,7 @@ from .campaign import extract_campaign
 from .base import Context
 from .companions import extract_companions
 from .contacts import extract_contacts
-from .dates import extract_issue_date
+from .dates import NUMERIC_DATE_PATTERN, extract_issue_date
 from .deadlines import extract_deadlines
 from .docnumber import extract_doc_numbers, normalize_doc_number
 from .issuer import extract_issuer
@@ -70,6 +70,10 @@ def assemble(ctx: Context) -> Campaign:
     placeholder = bool(YEAR_PLACEHOLDER_PATTERN.search(ctx.text))
     if year is None and issue_date is not None:
         year, how = issue_date.year, "from the issue date"
+    if year is None:
+        stamp = NUMERIC_DATE_PATTERN.search(ctx.text)
+        if stamp:
+            year, how = int(stamp.group("y")), "from the page's date stamp"
     if year is None and rec.theme and not placeholder:
         year = year_of_theme(rec.theme)
         if year:
@@ -84,7 +88,7 @@ def assemble(ctx: Context) -> Campaign:
         ctx.warn(f"the text says this is the {rec.edition}th campaign, but {year} would be the "
                  f"{year - (FIRST_YEAR - 1)}th (first was {FIRST_YEAR})")
 
-    period = extract_period(ctx, year)
+    period = extract_period(ctx, year, single_day=bool(rec.campaign and rec.campaign.endswith("日")))
     if period:
         (start, end), pspan = period
         rec.period = Period(start=start, end=end, text=ctx.value(*pspan), span=ctx.span(*pspan))

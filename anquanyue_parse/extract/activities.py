@@ -16,13 +16,13 @@ __all__ = ["extract_outline", "extract_activities"]
 #: A section that lists activities: "三、活动内容", "三、主要工作任务", "五、主要活动安排",
 #: "六、“安全生产月”活动主要内容", "五、“安全生产万里行”活动主要内容", "五、活动内容及形式".
 ACTIVITY_SECTION_PATTERN = regex.compile(
-    r"(?:活动|工作)(?:主要)?(?:内容|安排|任务|项目|形式)|主要(?:内容|任务|活动|工作)|重点(?:活动|工作|任务)|"
+    r"(?:活动|工作|竞赛|宣传)(?:主要)?(?:内容|安排|任务|项目|形式)|主要(?:内容|任务|活动|工作)|重点(?:活动|工作|任务)|"
     r"具体(?:活动|措施|安排)|活动及安排|系列活动"
 )
 
 #: Section titles that are about the campaign, not an activity: "总体要求", "活动主题", "组织机构".
 GENERIC_SECTION_PATTERN = regex.compile(
-    r"(?:活动|工作|基本|总体|主要|有关|相关|具体|实施|参加|参与)?的?"
+    r"(?:活动|工作|竞赛|宣传|基本|总体|主要|有关|相关|具体|实施|参加|参与)?的?"
     r"(?:指导思想|总体要求|总体思路|总体目标|总体安排|目标任务|目标|主题|口号|时间|时间安排|组织机构|组织领导|"
     r"组织保障|组织实施|领导小组|机构|要求|保障措施|保障|措施|原则|范围|对象|联系方式|步骤|阶段|背景|意义|其他|"
     r"事项|注意事项|依据|说明|附则|安排)"
@@ -107,7 +107,13 @@ def _inline(ctx: Context) -> list[Activity]:
 def extract_activities(ctx: Context) -> list[Activity]:
     sections = _sections(ctx)
     # a section nested in another activity section is part of it
-    top = [s for s in sections if not any(o is not s and _inside(s, o) for o in sections)]
+    top = []
+    for s in sections:
+        if any(o is not s and _inside(s, o) for o in sections):
+            continue
+        # "第二部分 活动内容 > 重点活动 > 1. 2. …": the unnumbered inner heading holds the items
+        inner = [o for o in sections if o.plain and _inside(o, s)]
+        top.extend(inner or [s])
     if top:
         return ctx.limit([_activity(ctx, c) for s in top for c in s.children], "activities")
     text = ctx.text

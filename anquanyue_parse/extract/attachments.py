@@ -22,6 +22,12 @@ ITEM_PATTERN = regex.compile(r"[-*·\s]*(?:(?P<n>\d{1,2})\s*[.、]|\((?P<p>\d{1,
 #: A file extension left on a title: "…活动方案.docx".
 EXTENSION_PATTERN = regex.compile(r"\.(?:docx?|wps|pdf|xlsx?|et|rtf|zip|rar|txt|ofd|jpg|png)$", regex.I)
 
+#: "(略)" after a title: the attachment is not reproduced.
+OMITTED_PATTERN = regex.compile(r"\s*\((?:略|此略|另附|另发|见附件)\)\s*$")
+
+#: The next item on the same line: "1.联络员信息表;2.活动情况统计表", "1.安排表 2.统计表".
+INLINE_NEXT_PATTERN = regex.compile(r"(?:[;,]\s*|\s+|(?<=[)\p{Han}]))(?P<n>\d{1,2})\s*[.、](?:(?!\d)|(?=\d{4}年))")
+
 #: Items that are bare file names, not titles: "170附件.doc".
 FILE_NAME_PATTERN = regex.compile(r"^[\w\-]*附件[\w\-]*\.\w{2,4}$")
 
@@ -30,6 +36,9 @@ def _title(ctx: Context, start: int, end: int):
     text = ctx.text
     while end > start and text[end - 1] in " 。;,":
         end -= 1
+    om = OMITTED_PATTERN.search(text, start, end)
+    if om:
+        end = om.start()
     raw = text[start:end]
     m = EXTENSION_PATTERN.search(raw)
     if m:
@@ -77,7 +86,13 @@ def extract_attachments(ctx: Context) -> list[Attachment]:
                 n = int(im.group("n") or im.group("p"))
                 if expected is not None and n != expected:
                     break
-                add(n, im.end(), end)
+                item_start = im.end()
+                # several items on one line
+                for nx in INLINE_NEXT_PATTERN.finditer(text, item_start, end):
+                    if int(nx.group("n")) == n + 1:
+                        add(n, item_start, nx.start())
+                        n, item_start = n + 1, nx.end()
+                add(n, item_start, end)
                 expected = n + 1
             elif first:
                 if pos == end:  # "附件:" alone on its line: items follow on the next lines

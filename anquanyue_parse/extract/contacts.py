@@ -26,7 +26,7 @@ __all__ = ["extract_contacts", "PHONE_PATTERN", "EMAIL_PATTERN"]
 
 #: The label that opens a contact block: "联系人:", "联系人及电话:", "联系人 张三" (a gap or colon must follow).
 CONTACT_LABEL_PATTERN = regex.compile(
-    r"联系人(?:员)?(?:及(?:其)?(?:联系)?(?:电话|方式))?(?:/传真)?(?:及电话)?(?:姓名)?\s*(?::|(?=\s))\s*"
+    r"联系人(?:员)?(?:及(?:其)?(?:联系)?(?:电话|方式))?(?:/传真)?(?:及电话)?(?:姓名)?\s*(?P<colon>:)?\s*"
 )
 
 #: A phone number: area code + number, mobile, 400 numbers, with extension; single spaces may
@@ -40,8 +40,9 @@ PHONE_PATTERN = regex.compile(
     r")(?![\d@])"
 )
 
-#: A short internal number after its label: "内线电话:6218", "分机:8001".
-EXTENSION_PATTERN = regex.compile(r"(?:内线|分机|短号|内部)(?:电话|号码)?\s*:?\s*(?P<v>\d{3,6})(?!\d)")
+#: A short internal number after its label: "内线电话:6218", "分机:8001" (not "(内线8119)" right
+#: after a full number: that is the same line's extension).
+EXTENSION_PATTERN = regex.compile(r"(?<!\d\()(?:内线|分机|短号|内部)(?:电话|号码)?\s*:?\s*(?P<v>\d{3,6})(?!\d)")
 
 #: An email address, e.g. "ycjjyxk@126.com", "gxlsfzk@wh.shandong.cn".
 EMAIL_PATTERN = regex.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
@@ -70,6 +71,10 @@ TITLE_SUFFIX = regex.compile(r"(?:同志|老师|先生|女士|科长|处长|主�
 ADDRESS_PATTERN = regex.compile(r"(?:通信|通讯|联系)?地址\s*:\s*(?P<v>[^\n,;。]{4,80})")
 #: "邮编:044000", "邮政编码:100013".
 POSTCODE_PATTERN = regex.compile(r"(?:邮编|邮政编码)\s*:\s*(?P<v>\d{6})(?!\d)")
+
+#: A further person of the block on its own line: "市应急管理局宣传教育处 邵婷 0512-68615033",
+#: "宣传教育中心 刘晓燕,电话:010-64463071".
+CONTINUATION_PATTERN = regex.compile(r"[\p{Han}()\s]{2,40}[,\s]*(?:(?:联系|办公)?电话|手机)?\s*:?\s*(?:\(?0\d{2,3}|1[3-9]\d|[2-8]\d{6})")
 
 #: A service line that is nobody's contact: "技术支持电话:…", "举报热线:…".
 HOTLINE_PATTERN = regex.compile(r"技术支持|热线|服务电话|举报电话|值班电话|客服")
@@ -110,6 +115,13 @@ class _Group:
     emails: list[str] = field(default_factory=list)
 
 
+def _own_line_email(text: str, m: regex.Match) -> bool:
+    """An email on a line of its own ("电子邮箱:…"), not inside another contact block or a sentence."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[line_start:m.start()]
+    return "联系人" not in before and len(before) <= 12
+
+
 def _phone(s: str) -> str:
     s = regex.sub(r"[\s()]", "", s)
     return s.replace("转", "-")
@@ -125,7 +137,7 @@ def _block_end(text: str, start: int) -> int:
         nxt_end = len(text) if nxt_end < 0 else nxt_end
         line = text[end + 1:nxt_end].strip()
         if line and not (FIELD_LABEL_PATTERN.match(line) or EMAIL_PATTERN.match(line) or PHONE_PATTERN.match(line)
-                         or regex.match(r"[\p{Han}()]{2,40}[,\s]*(?:联系)?电话", line)) or HOTLINE_PATTERN.search(line):
+                         or CONTINUATION_PATTERN.match(line)) or HOTLINE_PATTERN.search(line) or "联系人" in line:
             break
         if not line and end + 1 < len(text) and text[end + 1:end + 2] == "\n":
             break  # a blank line ends the block
@@ -194,9 +206,14 @@ def extract_contacts(ctx: Context) -> list[Contact]:
     text = ctx.text
     out: list[Contact] = []
     pos = 0
+    display = ctx.norm.display.text
     for m in CONTACT_LABEL_PATTERN.finditer(text):
         if m.start() < pos:
             continue
+        if not m.group("colon"):  # "联系人 王海涛 电话 …": a gap (visible in the display text) must follow
+            de = ctx.norm.display_span(m.start(), m.end())[1]
+            if de >= len(display) or not display[de].isspace() or display[de] == "\n":
+                continue
         end = _block_end(text, m.end())
         pos = end
         fax_all = "传真" in m.group(0)
@@ -223,7 +240,7 @@ def extract_contacts(ctx: Context) -> list[Contact]:
         if not groups:
             continue
         w0, w1 = max(0, m.start() - LOOSE_REACH), min(len(text), end + LOOSE_REACH)
-        loose.emails += [x.group(0) for x in EMAIL_PATTERN.finditer(text, w0, w1) if x.start() < m.start() or x.start() >= end]
+        loose.emails += [x.group(0) for x in EMAIL_PATTERN.finditer(text, end, w1) if _own_line_email(text, x)]
         addr = ADDRESS_PATTERN.search(text, w0, w1)
         post = POSTCODE_PATTERN.search(text, w0, w1)
         for g in groups:

@@ -37,7 +37,7 @@ NUMERIC_DATE_PATTERN = regex.compile(
 #: "二00五年六月二日", "2023年5月29日印发".
 DATE_LINE_PATTERN = regex.compile(
     rf"^\(?(?:{_Y}年{_M}月{_D}[日号]|(?P<ny>(?:19|20)\d{{2}})[-./](?P<nm>\d{{1,2}})[-./](?P<nd>\d{{1,2}}))"
-    r"(?:印发|发布|签发)?\)?$"
+    r"(?:印发|发布|签发)?\)?(?:(?:主题词|抄送|抄报|关键词)\s*:.*)?$"
 )
 
 #: A signature and its date on one line: "运城市工业和信息化局  2023年5月29日" (the gap is gone in match text).

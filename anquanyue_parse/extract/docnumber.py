@@ -22,6 +22,9 @@ CITE_CONTEXT_PATTERN = regex.compile(r"根据|按照|依据|依照|贯彻|落实
 #: A news sentence reporting the issuing of this notice: "…安委办下发了《关于…的通知》(云安委办〔2017〕37号)".
 NEWS_OWN_PATTERN = regex.compile(r"(?:下发|印发|发出|出台|发布)了?《[^《》\n]{2,80}》$")
 
+#: A number this close to the start, before any citation, is the notice's own.
+EARLY = 160
+
 #: The signer on the number's line in red-header documents: "签发人:张三".
 SIGNER_PATTERN = regex.compile(r"签发人|签发:")
 
@@ -78,6 +81,9 @@ def _is_own(ctx: Context, start: int, m: regex.Match, header_end: int) -> Option
     if start <= header_end and len(line) <= 60 and "《" not in line and not CITE_CONTEXT_PATTERN.search(line) \
             and (SIGNER_PATTERN.search(line) or ORG_BEFORE_PATTERN.fullmatch(before.strip())):
         return 3
+    # the first number of a flattened document, before its title and citations: "…文件 澄镇政发(2008)15号关于…"
+    if start <= EARLY and "《" not in text[:start] and not CITE_CONTEXT_PATTERN.search(text[:start]):
+        return 4
     lead = text[max(line_start, start - 90):start].rstrip("(")
     news = NEWS_OWN_PATTERN.search(lead) if before.endswith("(") else None
     if news:

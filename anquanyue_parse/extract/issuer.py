@@ -40,7 +40,7 @@ NEWS_ISSUER_PATTERNS = [
     regex.compile(rf"由(?P<org>{ORG_NAME})(?:主办|牵头|组织)"),
     regex.compile(rf"从(?P<org>{ORG_NAME})(?:获悉|了解到)"),
     regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:积极|全面|认真|精心)?"
-                  r"(?:部署|组织|启动|召开|举办)[^。\n]{0,40}?(?:开展|安全生产月|活动)"),
+                  r"(?:部署|组织|启动|召开|举办|联合)[^。\n]{0,80}?(?:开展|安全生产月|活动)"),
 ]
 
 #: A bare plan's title starting with the unit: "白塔街道2024年“安全生产月”活动方案" -> "白塔街道".
@@ -80,6 +80,22 @@ def _expand(ctx: Context, org: str) -> str:
     return best[1] if best and best[0] >= 0 else org
 
 
+def _first_of_joint(ctx: Context, s: int, e: int) -> tuple[int, int]:
+    """A joint signature "苏州市总工会    苏州市应急管理局" (gap visible in the display text): the lead unit."""
+    value = ctx.value(s, e)
+    parts = regex.split(r"[ \t\u3000]{2,}|\u3000", value.strip())
+    if len(parts) < 2:
+        return s, e
+    first = parts[0]
+    n = len(regex.sub(r"\s", "", first))
+    pos, seen = s, 0
+    while pos < e and seen < n:
+        if not ctx.text[pos].isspace():
+            seen += 1
+        pos += 1
+    return s, pos
+
+
 def _span_of(ctx: Context, m: regex.Match, offset: int) -> tuple[int, int]:
     return offset + m.start("org"), offset + m.end("org")
 
@@ -97,9 +113,9 @@ def _signature(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int, in
         t = lines[i].text.strip()
         if t:
             m = ORG_LINE_PATTERN.match(t)
-            if m and len(t) <= 30:
+            if m and len(t) <= 40:
                 off = lines[i].start + lines[i].text.index(t)
-                return off, off + len(t)
+                return _first_of_joint(ctx, off, off + len(t))
             return None
         i -= 1
     return None

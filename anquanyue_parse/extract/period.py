@@ -22,7 +22,8 @@ _M = r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])"
 #: "2018年6月", "6月份", "2021年6月起"; groups y/m/d and y2/m2/d2.
 PERIOD_PATTERN = regex.compile(
     _Y + _M + r"月(?:份)?"
-    r"(?:(?P<d>\d{1,2})[日号]?\s*(?:至|到|-|~|—|－)\s*(?:(?P<y2>(?:19|20)\d{2})年)?(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号]"
+    r"(?:(?:至|到|-|~)(?:(?P<ym>(?:19|20)\d{2})年)?(?P<mm>\d{1,2})月(?:份|底)?(?![\d日号])"
+    r"|(?P<d>\d{1,2})[日号]?\s*(?:至|到|-|~|—|－)\s*(?:(?P<y2>(?:19|20)\d{2})年)?(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号]"
     r"|(?P<d1>\d{1,2})[日号](?P<one>[^。\n]{0,12}?为期一个月)?)?"
     r"(?P<open>起)?"
 )
@@ -40,12 +41,18 @@ CAMPAIGN_VERB_PATTERN = regex.compile(r"开展|启动|活动时间|时间为|期
 OTHER_CAMPAIGN_PATTERN = regex.compile(r"行”|万里行|[一-龥]{2}行活动")
 
 
-def _resolve(m: regex.Match, year: Optional[int]) -> Optional[tuple[dt.date, dt.date]]:
+def _resolve(m: regex.Match, year: Optional[int], single_day: bool = False) -> Optional[tuple[dt.date, dt.date]]:
     y = int(m.group("y")) if m.group("y") else year
     month = to_int(m.group("m"))
     if not y or not month or not 1 <= month <= 12:
         return None
-    if m.group("d2"):
+    if m.group("mm"):  # "2024年4月至12月": whole months
+        y2 = int(m.group("ym")) if m.group("ym") else y
+        m2 = int(m.group("mm"))
+        if not 1 <= m2 <= 12:
+            return None
+        start, end = make_date(y, month, 1), month_end(y2, m2)
+    elif m.group("d2"):
         start = make_date(y, month, int(m.group("d")))
         y2 = int(m.group("y2")) if m.group("y2") else y
         m2 = int(m.group("m2")) if m.group("m2") else month
@@ -55,6 +62,8 @@ def _resolve(m: regex.Match, year: Optional[int]) -> Optional[tuple[dt.date, dt.
         end = None
         if start and m.group("one"):
             end = month_end(y, month) if start.day == 1 else start.replace(month=month % 12 + 1)
+        elif start and single_day:
+            end = start
         elif start and start.day == 1:
             end = month_end(y, month)
         else:
@@ -66,20 +75,20 @@ def _resolve(m: regex.Match, year: Optional[int]) -> Optional[tuple[dt.date, dt.
     return start, end
 
 
-def _first_in(ctx: Context, start: int, end: int, year: Optional[int]):
+def _first_in(ctx: Context, start: int, end: int, year: Optional[int], single_day: bool = False):
     text = ctx.text
     for m in PERIOD_PATTERN.finditer(text, start, end):
         after = text[m.end():m.end() + 2]
         if after.startswith(("前", "底", "以前", "之前")) or m.group("d2") is None and after.startswith("日"):
             continue
-        got = _resolve(m, year)
+        got = _resolve(m, year, single_day)
         if got:
             return got, (m.start(), m.end())
     return None
 
 
-def extract_period(ctx: Context, year: Optional[int]):
-    """((start, end), match span) or None."""
+def extract_period(ctx: Context, year: Optional[int], single_day: bool = False):
+    """((start, end), match span) or None; ``single_day`` for one-day campaigns (交通安全日)."""
     seg = ctx.seg
     text = ctx.text
     for node in seg.nodes():
@@ -102,7 +111,7 @@ def extract_period(ctx: Context, year: Optional[int]):
             continue
         if OTHER_CAMPAIGN_PATTERN.search(s) and "和" not in s:
             continue
-        found = _first_in(ctx, sentence.start(), sentence.end(), year)
+        found = _first_in(ctx, sentence.start(), sentence.end(), year, single_day)
         if found:
             return found
     return None

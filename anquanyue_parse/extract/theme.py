@@ -11,7 +11,7 @@ from .base import Context
 __all__ = ["extract_theme"]
 
 #: A heading whose section holds the theme: "二、活动主题", "一、主题和时间安排", "活动主题".
-THEME_HEADING_PATTERN = regex.compile(r"^(?:活动|宣传)?主题(?:和|与|及)?(?:时间|口号)?(?:安排)?$|^(?:活动|宣传)主题")
+THEME_HEADING_PATTERN = regex.compile(r"^(?:活动|宣传|竞赛)?主题(?:和|与|及)?(?:时间|口号)?(?:安排)?$|^(?:活动|宣传|竞赛)主题")
 
 #: A label followed by the theme: "活动主题:人人讲安全…", "活动的主题为:遵章守法,关爱生命。",
 #: "活动主题是:安全发展、预防为主。", "主题为“安全发展、预防为主”".
@@ -75,7 +75,7 @@ def extract_theme(ctx: Context) -> Optional[tuple[int, int]]:
     if found:
         return found
     text = ctx.text
-    for m in regex.finditer(r"(?:活动|宣传)主题\s*:\s*", text):
+    for m in regex.finditer(r"(?:活动|宣传|竞赛)主题\s*:\s*", text):
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         rest = text[m.end():line_end]

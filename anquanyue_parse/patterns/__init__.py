@@ -21,6 +21,7 @@ __all__ = [
     "ORG_SUFFIX",
     "ORG_NAME",
     "HEADING_PATTERNS",
+    "PLAIN_HEADING_PATTERN",
     "SENTENCE_SPLIT_PATTERN",
 ]
 
@@ -32,7 +33,7 @@ CN_NUMERAL = f"[{CN_DIGITS}]"
 #: code before it is found by walking back (see extract/docnumber.py).
 #: e.g. "〔2024〕22号" in "威工信发〔2024〕22号", "[2009]21号" in "桐政[2009]21号", "(2009)6号".
 DOC_NUMBER_PATTERN = regex.compile(
-    r"[〔\[［(【{]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)】}]\s*(?:第\s*)?(?P<serial>\d{1,5})\s*号"
+    r"[〔\[［(【{]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)】}]\s*(?:第\s*)?(?P<serial>\d(?:\s?\d){0,4})\s*号"
 )
 
 #: Characters that cannot belong to an issuer code and stop the walk back,
@@ -60,15 +61,23 @@ CAMPAIGN_NAME = (r"(?:安全生产月|安全月|[\p{Han}《“]{0,12}?[》”]?(
                  r"宣传活动月|宣传活动周|法宣传周|生产周))")
 CAMPAIGN_NAME_PATTERN = regex.compile(CAMPAIGN_NAME)
 
-#: Numbered headings by level, e.g. "一、", "(一)", "1.", "(1)", "①".
-#: Level 1..5; the group ``n`` holds the numeral.
+#: Numbered headings by level, e.g. "第一部分", "一、", "(一)", "1.", "(1)", "①".
+#: Level 0..5; the group ``n`` holds the numeral.
 HEADING_PATTERNS = [
+    (0, regex.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*")),
     (1, regex.compile(r"(?P<n>[一二三四五六七八九十]{1,3})\s*[、.](?!\d)")),
     (2, regex.compile(r"\((?P<n>[一二三四五六七八九十]{1,3})\)\s*")),
     (3, regex.compile(r"(?P<n>\d{1,2})\s*[、.](?!\d)")),
     (4, regex.compile(r"\((?P<n>\d{1,2})\)\s*")),
     (5, regex.compile(r"(?P<n>[①-⑳])\s*")),
 ]
+
+#: An unnumbered heading line (a bold line in the original): "重点活动", "活动时间", "工作要求".
+PLAIN_HEADING_PATTERN = regex.compile(
+    r"(?:(?:活动|工作|竞赛|宣传)(?:主题|时间|时间安排|内容|安排|要求|任务|措施|目标|原则|范围|对象)|"
+    r"重点(?:活动|工作|任务)|主要(?:活动|内容|任务|工作)|组织(?:领导|机构|实施)|总体要求|指导思想|"
+    r"保障措施|有关要求|联系方式|其他事项|活动主题和时间)"
+)
 
 #: Sentence boundaries for clause-level extraction.
 SENTENCE_SPLIT_PATTERN = regex.compile(r"[。!?;\n]")

@@ -72,11 +72,16 @@ EXAMPLES = [
     ("extract.campaign", "GENERIC_CORE_PATTERN", "2020年全国节能宣传周", {"core": "节能宣传周"}),
     ("extract.companions", "CONJUNCTION_PATTERN", "安全生产月”和“白山松水安全行”", {"name": "白山松水安全行"}),
     ("extract.contacts", "CONTACT_LABEL_PATTERN", "联系人及电话:郝大冰", "联系人及电话:"),
-    ("extract.contacts", "CONTACT_LABEL_PATTERN", "将本单位活动联系人报局质量科", None),
+    ("extract.contacts", "CONTACT_LABEL_PATTERN", "联系人王海涛电话010-59876543", {"colon": None}),
     ("extract.contacts", "EXTENSION_PATTERN", "内线电话:6218,手机", {"v": "6218"}),
     ("extract.contacts", "FIELD_LABEL_PATTERN", "联系电话:0533-3186520", {"label": "联系电话"}),
     ("extract.contacts", "UNIT_NAME_SPLIT", "县应急管理局宣教股马文军", {"org": "县应急管理局宣教股", "name": "马文军"}),
     ("extract.contacts", "TITLE_SUFFIX", "王志刚同志", "同志"),
+    ("extract.contacts", "CONTINUATION_PATTERN", "市应急管理局宣传教育处 邵婷 0512-68615033", "市应急管理局宣传教育处 邵婷 0512"),
+    ("extract.attachments", "OMITTED_PATTERN", "名单(略)", "(略)"),
+    ("extract.attachments", "INLINE_NEXT_PATTERN", "联络员信息表;2.2023年统计表", {"n": "2"}),
+    ("extract.docnumber", "DOC_NUMBER_PATTERN", "深南教〔2016〕 1 2 8 号", {"serial": "1 2 8"}),
+    ("patterns", "PLAIN_HEADING_PATTERN", "重点活动", "重点活动"),
     ("extract.contacts", "HOTLINE_PATTERN", "网上报送系统技术支持电话:010-64463100", "技术支持"),
     ("extract.contacts", "PHONE_PATTERN", "0939 - 5521 567", "0939 - 5521 567"),
     ("extract.contacts", "PHONE_PATTERN", "189 9391 2345", "189 9391 2345"),
@@ -120,6 +125,7 @@ MODULE_LISTS = [
     ("extract.theme", "THEME_INLINE_PATTERNS", "以“生命至上、安全发展”为主题", "生命至上、安全发展"),
     ("extract.issuer", "NEWS_ISSUER_PATTERNS", "近日,云霄县政府安委办下发了《关于", "云霄县政府安委办"),
     ("patterns", "HEADING_PATTERNS", "(一)聚焦安全生产责任落实", "一"),
+    ("patterns", "HEADING_PATTERNS", "第二部分 活动内容", "二"),
 ]
 
 
