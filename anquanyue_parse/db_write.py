@@ -152,10 +152,9 @@ def _write_batch(conn: Connection, batch: list[tuple[FileInfo, object]]) -> Writ
         ids.update((i.path, i.doc_id) for i, _ in replaced)
     new = [(i, r) for i, r in ok if i.doc_id is None]
     if new:
-        rows = [_doc_values(i, r, now) | {"path": i.path} for i, r in new]
-        stmt = _docs.insert().returning(_docs.c.id, sort_by_parameter_order=True)
-        for (i, _), new_id in zip(new, conn.execute(stmt, rows).scalars()):
-            ids[i.path] = new_id
+        conn.execute(_docs.insert(), [_doc_values(i, r, now) | {"path": i.path} for i, r in new])
+        for paths in _chunks([i.path for i, _ in new]):
+            ids.update((p, i) for i, p in conn.execute(select(_docs.c.id, _docs.c.path).where(_docs.c.path.in_(paths))))
     if ok:
         _insert_records(conn, [(ids[i.path], r) for i, r in ok])
 
@@ -184,9 +183,15 @@ def _doc_values(info: FileInfo, doc: ParsedDocument, now: dt.datetime) -> dict:
 
 
 def _insert_records(conn: Connection, items: list[tuple[int, ParsedDocument]]) -> None:
-    conn.execute(_campaigns.insert(), [r.rows["campaign"] | {"id": i, "document_id": i} for i, r in items])
+    # the rows came from a worker and are used once: set the ids in place
+    for doc_id, doc in items:
+        doc.rows["campaign"]["id"] = doc.rows["campaign"]["document_id"] = doc_id
+        for name in CHILD_TABLES:
+            for row in doc.rows[name]:
+                row["campaign_id"] = doc_id
+    conn.execute(_campaigns.insert(), [doc.rows["campaign"] for _, doc in items])
     for name in CHILD_TABLES:
-        rows = [row | {"campaign_id": i} for i, r in items for row in r.rows[name]]
+        rows = [row for _, doc in items for row in doc.rows[name]]
         if rows:
             conn.execute(TABLES[name].insert(), rows)
 
