@@ -10,9 +10,8 @@ True
 from __future__ import annotations
 
 import html
-import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Optional, Union
@@ -83,7 +82,6 @@ class _Open:
     start: int
     end: int = -1
     first: bool = True
-    tokens: list = field(default_factory=list)
 
 
 def _marked_text(text: str, hls: list[Highlight]) -> str:
@@ -152,7 +150,7 @@ def _record_panel(r: Campaign, ids: set[str]) -> str:
     rows = []
     names = list(SCALAR_FIELDS) + [k for k in r.spans if k not in SCALAR_FIELDS]
     for name in names:
-        value = getattr(r, name, None) if name != "period" else (r.period and r.period.text or r.period)
+        value = getattr(r, name, None)
         if name == "period" and r.period:
             value = f"{r.period.start} – {r.period.end}" + (f"（{r.period.text}）" if r.period.text else "")
         hid = f"f-{name}" if f"f-{name}" in ids else None
@@ -200,7 +198,7 @@ def render_review(record: Campaign, title: Optional[str] = None) -> str:
         "HEADER": header,
         "TEXT": _marked_text(record.source_text, hls),
         "RECORD": _record_panel(record, {h.id for h in hls}),
-        "JSON": html.escape(json.dumps(json.loads(record_json), ensure_ascii=False, indent=1)),
+        "JSON": html.escape(record_json, quote=False),
     }
     template = resources.files("anquanyue_parse").joinpath("data/review.html").read_text("utf-8")
     return PLACEHOLDER.sub(lambda m: values[m.group(1)], template)

@@ -70,12 +70,9 @@ def _theme_year(theme: Optional[str]) -> Optional[int]:
     if exact is not None:
         return exact
     key = normalize_theme(theme)
-    best = None
-    for year, nat in national_themes().items():
-        nkey = normalize_theme(nat)
-        if nkey and key.startswith(nkey) and (best is None or len(nkey) >= len(normalize_theme(national_themes()[best]))):
-            best = year
-    return best
+    extended = [(len(nkey), year) for year, nat in national_themes().items()
+                if (nkey := normalize_theme(nat)) and key.startswith(nkey)]
+    return max(extended)[1] if extended else None
 
 
 def theme_alignment(df: Any) -> "pd.DataFrame":
