@@ -26,6 +26,7 @@ def _kernel_name() -> str:
 @pytest.mark.slow
 def test_notebook_runs_and_exports_its_figures(tmp_path, monkeypatch):
     monkeypatch.setenv("ANQUANYUE_FIGURES_DIR", str(tmp_path))  # the committed figures stay untouched
+    monkeypatch.setenv("ANQUANYUE_WORK_DIR", str(tmp_path))
     nb = nbformat.read(NOTEBOOK, as_version=4)
     client = nbclient.NotebookClient(nb, kernel_name=_kernel_name(), timeout=300,
                                      resources={"metadata": {"path": str(NOTEBOOK.parent)}})
@@ -36,6 +37,7 @@ def test_notebook_runs_and_exports_its_figures(tmp_path, monkeypatch):
     assert sum("image/png" in o.get("data", {}) for o in outputs) == len(FIGURES)
     text = "\n".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert "Build summary" in text and "failed" in text
+    assert (tmp_path / "campaigns.sqlite").is_file() and (tmp_path / "review.html").is_file()
     assert not [o for o in outputs if o.output_type == "error"]
 
 
