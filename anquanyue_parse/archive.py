@@ -138,7 +138,7 @@ def _run_pool(todo: list, jobs: int, on_result: Callable, on_tick: Callable) -> 
     """Parse ``todo`` (FileInfo list) in ``jobs`` processes; call ``on_result(info, result)``."""
     chunk = max(1, min(16, len(todo) // (jobs * 8)))
     chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
-    window = jobs * 3  # chunks in flight: bounds the memory held by finished results
+    window = jobs * 4  # chunks in flight: bounds the memory held by finished results
     queue = iter(chunks)
     suspects: list = []
     pool = _Pool(jobs)

@@ -64,16 +64,34 @@ def _wait(try_once: Callable[[], bool], timeout: Optional[float], on_wait, what:
 def _file_lock(db_file, timeout, on_wait) -> Iterator[None]:
     db_file.parent.mkdir(parents=True, exist_ok=True)
     lock_path = f"{db_file}.lock"
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    held: list[int] = []
+
+    def try_once() -> bool:
+        while True:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            if not _try_flock(fd):
+                os.close(fd)
+                return False
+            try:  # the holder before us may have removed the file: then lock the new one
+                same = os.fstat(fd).st_ino == os.stat(lock_path).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                held.append(fd)
+                return True
+            _unlock(fd)
+            os.close(fd)
+
+    _wait(try_once, timeout, on_wait, str(db_file))
+    fd = held[0]
     try:
-        _wait(lambda: _try_flock(fd), timeout, on_wait, str(db_file))
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
-        try:
-            yield
-        finally:
-            _unlock(fd)
+        yield
     finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock_path)  # before unlocking, so no one locks a file that is going away
+        _unlock(fd)
         os.close(fd)
 
 

@@ -84,8 +84,9 @@ documents = Table(
     # sha256 of doc_number + title + issue_date when all three are known: a forwarded copy
     Column("record_key", String(64)),
     Column("duplicate_of", Integer, ForeignKey("documents.id", ondelete="SET NULL")),
-    Index("ix_documents_fingerprint", "fingerprint"),
-    Index("ix_documents_record_key", "record_key"),
+    # with duplicate_of: finding the first copy reads one index entry, not every copy
+    Index("ix_documents_fingerprint", "fingerprint", "duplicate_of"),
+    Index("ix_documents_record_key", "record_key", "duplicate_of"),
     Index("ix_documents_duplicate_of", "duplicate_of"),
 )
 

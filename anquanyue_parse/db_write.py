@@ -19,11 +19,12 @@ the new first copy).
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import time
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import Date, bindparam, delete, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
@@ -189,11 +190,45 @@ def _insert_records(conn: Connection, items: list[tuple[int, ParsedDocument]]) -
         for name in CHILD_TABLES:
             for row in doc.rows[name]:
                 row["campaign_id"] = doc_id
-    conn.execute(_campaigns.insert(), [doc.rows["campaign"] for _, doc in items])
+    _bulk_insert(conn, _campaigns, [doc.rows["campaign"] for _, doc in items])
     for name in CHILD_TABLES:
         rows = [row for _, doc in items for row in doc.rows[name]]
         if rows:
-            conn.execute(TABLES[name].insert(), rows)
+            _bulk_insert(conn, TABLES[name], rows)
+
+
+_COMPILED: dict[tuple[str, str], tuple[str, Optional[list[str]], set[str]]] = {}
+
+
+def _bulk_insert(conn: Connection, table, rows: list[dict]) -> None:
+    """executemany of plain row dicts, for the bulk of a batch (notices and their items).
+
+    SQLAlchemy compiles the INSERT once per dialect; the rows then go to the driver as they
+    are, because Core's per-row parameter processing costs about as much as SQLite's insert.
+    The one conversion Core would make is done here: SQLite stores dates as ISO text.
+    """
+    key = (conn.dialect.name, table.name)
+    if key not in _COMPILED:
+        compiled = table.insert().compile(dialect=conn.dialect, column_keys=[c.name for c in table.columns])
+        positional = list(compiled.positiontup) if compiled.positiontup else None
+        dates = {c.name for c in table.columns if isinstance(c.type, Date)} if conn.dialect.name == "sqlite" else set()
+        _COMPILED[key] = (compiled.string, positional, dates)
+    sql, positional, dates = _COMPILED[key]
+    if dates:
+        for row in rows:
+            for name in dates:
+                value = row.get(name)
+                if value is not None:
+                    row[name] = value.isoformat()
+    if positional is not None:
+        try:
+            get = operator.itemgetter(*positional)  # every row carries every column
+            params = [get(row) for row in rows]
+        except KeyError:
+            params = [tuple(row.get(n) for n in positional) for row in rows]
+        conn.exec_driver_sql(sql, params)
+    else:
+        conn.exec_driver_sql(sql, [{n: row.get(n) for n in (c.name for c in table.columns)} for row in rows])
 
 
 def _orphans(conn: Connection, ids: list[int]) -> list[tuple[int, Optional[str], Optional[str]]]:
@@ -238,6 +273,8 @@ def _link(conn: Connection, docs: list[tuple[int, Optional[str], Optional[str]]]
 def _load_canonical(conn: Connection, cond, mine: set[int], by_fp: dict, by_key: dict) -> None:
     q = (select(_docs.c.id, _docs.c.fingerprint, _docs.c.record_key)
          .where(cond, _docs.c.duplicate_of.is_(None), _docs.c.removed.is_(False)).order_by(_docs.c.id))
+    if len(mine) <= _CHUNK:
+        q = q.where(_docs.c.id.not_in(mine))
     for doc_id, fp, key in conn.execute(q):
         if doc_id in mine:
             continue

@@ -2,7 +2,8 @@
 
 Archives of 1,000 and 10,000 notices are generated in a temporary folder from the corpus
 (each copy gets a line of its own, so every file has its own hash). Each measurement runs
-in a fresh interpreter, on the same number of worker processes:
+in a fresh interpreter, on the same number of worker processes (best of ROUNDS interleaved
+runs, since other work on the machine only makes a run slower):
 
 * plain parse: ``parse_file`` over every file in a process pool, results thrown away;
 * build: ``build_archive`` into a new SQLite file (walk, hash, parse, rows, write);
@@ -24,6 +25,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 SIZES = (1_000, 10_000)
+ROUNDS = 2
 
 # Run in a child interpreter: prints one JSON line with the timings and memory peaks.
 _CHILD = r"""
@@ -61,6 +63,7 @@ threading.Thread(target=sample, daemon=True).start()
 
 mode, folder, url, jobs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 from anquanyue_parse.archive import build_archive, iter_archive
+cpu0 = time.process_time()
 if mode == "parse":
     from concurrent.futures import ProcessPoolExecutor
     from anquanyue_parse import archive
@@ -77,6 +80,7 @@ else:
            "duplicates": s.duplicates, "seconds": s.seconds}
 stop = True
 time.sleep(0.1)
+out["main_cpu"] = time.process_time() - cpu0
 out["rss_main_mb"] = peak[0] / 1024
 out["rss_tree_mb"] = peak[1] / 1024
 print(json.dumps(out))
@@ -125,16 +129,23 @@ def run():
             tmp = Path(tmp)
             folder = tmp / "archive"
             make_archive(folder, n)
-            url = f"sqlite:///{tmp / 'bench.sqlite'}"
-            parse = _child("parse", folder, url, jobs, tmp)
-            first = _child("build", folder, url, jobs, tmp)
-            again = _child("build", folder, url, jobs, tmp)
-            size_mb = (tmp / "bench.sqlite").stat().st_size / 1e6
+            parses, builds = [], []
+            for r in range(ROUNDS):  # interleaved, best of ROUNDS: other load on the machine only slows
+                url = f"sqlite:///{tmp / f'bench{r}.sqlite'}"
+                parses.append(_child("parse", folder, url, jobs, tmp))
+                builds.append(_child("build", folder, url, jobs, tmp))
+            parse = min(parses, key=lambda x: x["seconds"])
+            first = min(builds, key=lambda x: x["seconds"])
+            best = builds.index(first)
+            again = _child("build", folder, f"sqlite:///{tmp / f'bench{best}.sqlite'}", jobs, tmp)
+            size_mb = (tmp / f"bench{best}.sqlite").stat().st_size / 1e6
         p_rate = parse["files"] / parse["seconds"]
         b_rate = first["files"] / first["seconds"]
         yield (f"{n:>6,} notices: plain parse {p_rate:,.0f}/s, build {b_rate:,.0f}/s -> ratio "
                f"{b_rate / p_rate:.2f} (target >= 0.8); {first['failed']} failed, "
                f"{first['duplicates']:,} linked as duplicates; database {size_mb:,.0f} MB")
+        yield (f"{n:>6,} notices: CPU of the main process (walk, hash, write) {first['main_cpu'] / n * 1000:.2f} ms "
+               f"per notice; parse CPU per notice about {jobs / p_rate * 1000:.2f} ms")
         yield (f"{n:>6,} notices: re-run with nothing changed {again['seconds']:.2f} s = "
                f"{again['seconds'] / first['seconds']:.1%} of the first build ({first['seconds']:.1f} s; "
                f"target <= 5%), parsed {again['parsed']}")

@@ -204,6 +204,7 @@ def test_two_builds_at_once_wait_for_each_other(db_url, archive):
     assert scalar(db_url, "SELECT count(*) FROM documents") == total
     if db_url.startswith("sqlite"):
         assert scalar(db_url, "PRAGMA integrity_check") == "ok"
+        assert not Path(db_url.removeprefix("sqlite:///") + ".lock").exists()  # the lock file is cleaned up
 
 
 def test_a_busy_database_fails_with_a_clear_message_after_the_timeout(db_url, archive):
