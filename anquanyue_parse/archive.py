@@ -256,9 +256,10 @@ class BuildSummary:
             out += [f"  {p}: {t}: {m}" for p, t, m in self.failures[:max_failures]]
             if len(self.failures) > max_failures:
                 out.append(f"  … and {len(self.failures) - max_failures} more (table failures)")
-        out.append("Campaigns in the database by year (duplicates and removed files excluded):")
-        out += [f"  {'unknown' if y is None else y:<38}{n:>7,}" for y, n in self.by_year]
-        out.append(f"  {'total':<38}{sum(n for _, n in self.by_year):>7,}")
+        total = sum(n for _, n in self.by_year)
+        out.append(f"Campaigns in the database by year: {total:,} (duplicates and removed files excluded)")
+        cells = [f"{'unknown' if y is None else y}: {n:<5,}" for y, n in self.by_year]
+        out += ["  " + "  ".join(cells[i:i + 8]).rstrip() for i in range(0, len(cells), 8)]
         return "\n".join(out)
 
 

@@ -128,7 +128,7 @@ class Database:
                     conn.exec_driver_sql("SET TRANSACTION READ ONLY")
                 try:
                     result = conn.exec_driver_sql(stmt)
-                    frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+                    frame = pd.DataFrame(result.fetchall(), columns=list(result.keys())).convert_dtypes()
                 finally:
                     conn.rollback()
                     if backend == "sqlite":
