@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	rm -f demo_campaigns.sqlite
+	rm -f demo_campaigns.sqlite demo_campaigns.sqlite-wal demo_campaigns.sqlite-shm
 	$(BIN)/anquanyue-parse build corpus/ --db sqlite:///demo_campaigns.sqlite
 	$(BIN)/anquanyue-parse themes --db sqlite:///demo_campaigns.sqlite
 
