@@ -18,7 +18,12 @@ __all__ = ["normalize_theme", "themes_by_year", "theme_alignment", "compare_them
            "ALIGNMENTS"]
 
 #: The answers of :func:`compare_theme`, in the order tables and plots list them.
-ALIGNMENTS = ("equal", "extends", "shortens", "variant", "differs", "no national theme", "no theme")
+ALIGNMENTS = ("equal", "extends", "shortens", "variant", "differs", "no national theme", "no theme",
+              "other campaign")
+
+#: The campaign the national themes belong to; notices of sibling campaigns (消防宣传月 …) are
+#: marked "other campaign" instead of being compared with it.
+NATIONAL_CAMPAIGN = "安全生产月"
 
 #: Where a theme's sub-theme or added clause begins, e.g. "人人讲安全、个个会应急——畅通生命通道"
 #: (dash), "…——畅通生命通道;人人能自救、个个会逃生" (semicolon).
@@ -97,16 +102,23 @@ def theme_alignment(df: Any) -> "pd.DataFrame":
     out["year_inferred"] = out["year_inferred"].fillna(False).astype(bool)
     out["year_source"] = out["year_source"].astype(object)
     for idx in out.index[out["year"].isna()]:
+        name = out.at[idx, "campaign_name"] if "campaign_name" in out.columns else None
+        if isinstance(name, str) and name != NATIONAL_CAMPAIGN:
+            continue  # a sibling campaign's theme says nothing about the national one's year
         guess = year_of_theme(out.at[idx, "theme"]) if isinstance(out.at[idx, "theme"], str) else None
         if guess is not None:
             out.at[idx, "year"] = guess
             out.at[idx, "year_inferred"] = True
             out.at[idx, "year_source"] = f"inferred from the theme (the national theme of {guess})"
     themes = [t if isinstance(t, str) else None for t in out["theme"]]
-    nationals = [national_theme(int(y)) if not pd.isna(y) else None for y in out["year"]]
+    names = list(out["campaign_name"]) if "campaign_name" in out.columns else [None] * len(out)
+    sibling = [isinstance(c, str) and c != NATIONAL_CAMPAIGN for c in names]
+    nationals = [national_theme(int(y)) if not pd.isna(y) and not s else None
+                 for y, s in zip(out["year"], sibling)]
     out["national_theme"] = nationals
-    out["alignment"] = pd.Categorical([compare_theme(t, n) for t, n in zip(themes, nationals)],
-                                      categories=ALIGNMENTS)
+    out["alignment"] = pd.Categorical(
+        ["other campaign" if s else compare_theme(t, n) for t, n, s in zip(themes, nationals, sibling)],
+        categories=ALIGNMENTS)
     out["theme_year"] = pd.array([_theme_year(t) for t in themes], dtype="Int64")
     out["similarity"] = [
         round(difflib.SequenceMatcher(None, normalize_theme(t), normalize_theme(n)).ratio(), 3) if t and n else None

@@ -33,7 +33,7 @@ CJK_FAMILIES = (
 )
 
 #: Colours of the theme alignments (same order as ALIGNMENTS).
-ALIGNMENT_COLORS = ("#2e7d32", "#1565c0", "#6a1b9a", "#ef6c00", "#c62828", "#9e9e9e", "#cfcfcf")
+ALIGNMENT_COLORS = ("#2e7d32", "#1565c0", "#6a1b9a", "#ef6c00", "#c62828", "#9e9e9e", "#cfcfcf", "#80cbc4")
 
 
 @functools.lru_cache(maxsize=1)

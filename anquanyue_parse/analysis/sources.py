@@ -25,7 +25,7 @@ __all__ = ["as_records", "campaigns_frame", "walk_activities", "activity_text", 
 CAMPAIGN_COLUMNS = [
     "campaign", "source_path", "doc_number", "issuer", "issuer_level", "title", "issue_date",
     "year", "year_inferred", "year_source", "edition", "theme", "period_start", "period_end",
-    "activities", "deadlines",
+    "activities", "deadlines", "campaign_name",
 ]
 
 #: Scalar Campaign fields a DataFrame row can carry (``path`` is the database's name for source_path).
@@ -150,5 +150,6 @@ def _campaign_row(i: int, r: Campaign) -> dict:
         "period_end": period.end,
         "activities": sum(1 for _ in walk_activities(r)),
         "deadlines": len(r.deadlines),
+        "campaign_name": r.campaign,
     }
 

@@ -74,7 +74,7 @@ def assemble(ctx: Context) -> Campaign:
         stamp = NUMERIC_DATE_PATTERN.search(ctx.text)
         if stamp:
             year, how = int(stamp.group("y")), "from the page's date stamp"
-    if year is None and rec.theme and not placeholder:
+    if year is None and rec.theme and not placeholder and rec.campaign in (None, "安全生产月"):
         year = year_of_theme(rec.theme)
         if year:
             how = "from the theme (the national theme of that year)"

@@ -96,3 +96,13 @@ def test_corpus_alignment_runs_on_real_records(corpus_records):
     assert len(df) == len(corpus_records)
     assert set(df["alignment"]) <= set(A.ALIGNMENTS)
     assert (df["alignment"] == "equal").sum() >= len(df) // 2  # most notices use the national wording
+
+
+def test_sibling_campaigns_are_not_compared_with_the_national_theme():
+    from anquanyue_parse import parse_text
+
+    recs = [parse_text("关于开展2019年“119”消防宣传月活动的通知\n活动主题：全民消防、生命至上"),
+            parse_text("关于开展2019年“安全生产月”活动的通知\n活动主题：防风险、除隐患、遏事故")]
+    df = A.theme_alignment(recs)
+    assert list(df["alignment"]) == ["other campaign", "equal"]
+    assert pd.isna(df["national_theme"].iloc[0])
