@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+import regex
+
 from .models import Campaign
 
 __all__ = ["evaluate_corpus", "evaluate_sets", "FieldScore", "Report", "corpus_hash", "SCALAR_FIELDS", "LIST_FIELDS"]
@@ -25,11 +27,15 @@ OPTIONAL_LISTS = {"references", "companion_campaigns"}
 
 
 def _canon(v: Any) -> Any:
-    """Width-folded, trimmed, inner white space collapsed (script is NOT folded)."""
+    """Width-folded, trimmed, inner white space collapsed, and none next to a CJK character
+    ("宁阳县 2024 年" = "宁阳县2024年": PDF extraction spacing). The script is NOT folded."""
     if isinstance(v, str):
-        s = unicodedata.normalize("NFKC", v).strip()
-        return " ".join(s.split())
+        s = " ".join(unicodedata.normalize("NFKC", v).split())
+        return _CJK_SPACE.sub("", s)
     return v
+
+
+_CJK_SPACE = regex.compile(r"(?<=[\p{Han}“”《》、,。])\s+|\s+(?=[\p{Han}“”《》、,。])")
 
 
 def _deadline_key(d: dict) -> str:

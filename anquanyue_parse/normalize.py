@@ -39,6 +39,9 @@ BLOCK_START_PATTERN = regex.compile(
     r"|\d{1,2}[、.．](?!\d)|[①-⑳]|附件|联系人|联系电话|邮\s*箱|电子邮箱|第[一二三四五六七八九十]+[章条部])"
 )
 
+#: Characters a line never starts with (typographic rule 避头点): a line starting with one continues.
+CONTINUATION_START = "，。、；：！？）》”’,.;:!?)"
+
 #: Characters that end a sentence; a full line ending with one is not re-joined.
 SENTENCE_END = "。！？!?"
 
@@ -133,7 +136,7 @@ def _wrap_edits(text: str) -> list[tuple[int, int, str]]:
     while i < n:
         s, e = lines[i]
         content = text[s:e].rstrip()
-        if not (full[i] and content and content[-1] not in SENTENCE_END):
+        if not content or content[-1] in SENTENCE_END:
             i += 1
             continue
         j = i + 1
@@ -143,7 +146,11 @@ def _wrap_edits(text: str) -> list[tuple[int, int, str]]:
             i += 1
             continue
         js, je = lines[j]
-        if BLOCK_START_PATTERN.match(text, js, je):
+        nxt_text = text[js:je].lstrip(" \t\u3000")
+        # a line cannot start with closing punctuation, nor a date unit after a number (…6 月 28 / 日前)
+        forced = bool(nxt_text) and (nxt_text[0] in CONTINUATION_START
+                                     or content[-1].isdigit() and nxt_text[0] in "年月日号时点分")
+        if not forced and (not full[i] or BLOCK_START_PATTERN.match(text, js, je)):
             i += 1
             continue
         nxt = text[js:je]
@@ -240,6 +247,29 @@ _MATCH_PASS = regex.compile(
 )
 
 
+#: A date written in Chinese numerals: "二〇二二年五月十日", "一九九九年五月十日至十六日", "五月二十五日前".
+#: Folded to digits in the match text (mapped to the same source characters).
+CN_DATE_PATTERN = regex.compile(
+    r"(?P<y>[〇○零一二三四五六七八九OＯ]{4})年"
+    r"|(?<=年|^|[^\p{Han}]|[于至到和及在从自前后、])(?P<m>十[一二]?|[一二三四五六七八九])月(?=[一二三四五六七八九十二三]|份|底|中|下|上|初|末)"
+    r"|(?<=月|至|到|-)(?P<d>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=日|号)"
+)
+
+
+#: A cheap test that a text has any Chinese-numeral date at all.
+CN_DATE_HINT = regex.compile(r"[〇○零一二三四五六七八九十]月|[〇○零]")
+
+
+def _cn_date_repl(m) -> str:
+    from .numerals import to_int
+
+    for group, suffix in (("y", "年"), ("m", "月"), ("d", "")):
+        if m.group(group):
+            n = to_int(m.group(group).replace("O", "〇").replace("Ｏ", "〇"))
+            return f"{n}{suffix}" if n is not None else m.group(0)
+    return m.group(0)
+
+
 def _display_repl(m) -> str:
     return "\n" if m.group(0) in ("\r", "\r\n", "\x0c") else ""
 
@@ -255,6 +285,8 @@ def normalize(source: str) -> Normalized:
     layout = _flattened_edits(step.text) + _wrap_edits(step.text)
     display = step.edit(sorted(layout)) if layout else step
     match = display.translate(_fold_table(display.text)).sub(_MATCH_PASS, _match_repl)
+    if CN_DATE_HINT.search(match.text):
+        match = match.sub(CN_DATE_PATTERN, _cn_date_repl)
     return Normalized(source=source, display=display, match=match)
 
 

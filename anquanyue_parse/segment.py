@@ -122,7 +122,7 @@ def _heading_at(line: Line) -> Optional[tuple[int, int, int]]:
             if not ordinal:
                 return None
             rest = line.text[m.end():]
-            if not rest.strip() or rest.lstrip()[0] in "年月日号%":
+            if not rest.strip() or rest.lstrip()[0] in "%‰":
                 return None
             return level, ordinal, line.start + m.end()
     return None

@@ -94,7 +94,7 @@ def assemble(ctx: Context) -> Campaign:
         rec.period = Period(start=start, end=end, text=ctx.value(*pspan), span=ctx.span(*pspan))
         put("period", pspan, rec.period)
 
-    rec.deadlines = extract_deadlines(ctx, year)
+    rec.deadlines = extract_deadlines(ctx, year, rec.period.start.month if rec.period and rec.period.start else None)
     rec.contacts = extract_contacts(ctx)
     rec.outline = extract_outline(ctx)
     rec.activities = extract_activities(ctx)

@@ -26,8 +26,13 @@ __all__ = ["extract_contacts", "PHONE_PATTERN", "EMAIL_PATTERN"]
 
 #: The label that opens a contact block: "联系人:", "联系人及电话:", "联系人 张三" (a gap or colon must follow).
 CONTACT_LABEL_PATTERN = regex.compile(
-    r"联系人(?:员)?(?:及(?:其)?(?:联系)?(?:电话|方式))?(?:/传真)?(?:及电话)?(?:姓名)?\s*(?P<colon>:)?\s*"
+    r"(?:联系人(?:员)?(?:及(?:其)?(?:联系)?(?:电话|方式))?(?:/传真)?(?:及电话)?(?:姓名)?|联络人|联系方式)"
+    r"\s*(?P<colon>:)?\s*"
 )
+
+#: Where a segment names a further person after a number: "…010-64463071,部新闻宣传司 陈静 010-…",
+#: "周敏(13813579246),行政部 吴昊(13705198831)".
+NEXT_PERSON_PATTERN = regex.compile(r"(?<=\d\)?)\s*[,、]\s*(?=[\p{Han}()\s]{2,40}?\(?\s*(?:(?:联系)?电话|手机)?\s*:?\s*(?:0\d{2,3}|1[3-9]\d|[2-8]\d{6}))")
 
 #: A phone number: area code + number, mobile, 400 numbers, with extension; single spaces may
 #: group the digits. e.g. "0359-6380232", "010-64463071", "13810601071", "7068553", "0939 - 5521 567".
@@ -42,7 +47,7 @@ PHONE_PATTERN = regex.compile(
 
 #: A short internal number after its label: "内线电话:6218", "分机:8001" (not "(内线8119)" right
 #: after a full number: that is the same line's extension).
-EXTENSION_PATTERN = regex.compile(r"(?<!\d\()(?:内线|分机|短号|内部)(?:电话|号码)?\s*:?\s*(?P<v>\d{3,6})(?!\d)")
+EXTENSION_PATTERN = regex.compile(r"(?<!\d\s?[(,]\s?)(?:内线|分机|短号|内部)(?:电话|号码)?\s*:?\s*(?P<v>\d{3,6})(?!\d)")
 
 #: An email address, e.g. "ycjjyxk@126.com", "gxlsfzk@wh.shandong.cn".
 EMAIL_PATTERN = regex.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
@@ -128,7 +133,8 @@ def _phone(s: str) -> str:
 
 
 def _block_end(text: str, start: int) -> int:
-    """A block runs over following lines while they carry contact fields or "单位 姓名,电话:…"."""
+    """A block runs over following lines (blank lines between allowed) while they carry contact
+    fields or "单位 姓名,电话:…"; a line with a further 联系人 label starts a block of its own."""
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     limit = min(len(text), start + BLOCK_REACH)
@@ -136,20 +142,29 @@ def _block_end(text: str, start: int) -> int:
         nxt_end = text.find("\n", end + 1)
         nxt_end = len(text) if nxt_end < 0 else nxt_end
         line = text[end + 1:nxt_end].strip()
-        if line and not (FIELD_LABEL_PATTERN.match(line) or EMAIL_PATTERN.match(line) or PHONE_PATTERN.match(line)
-                         or CONTINUATION_PATTERN.match(line)) or HOTLINE_PATTERN.search(line) or "联系人" in line:
+        if not line:
+            end = nxt_end  # a blank line: the next line decides
+            continue
+        if not (FIELD_LABEL_PATTERN.match(line) or EMAIL_PATTERN.match(line) or PHONE_PATTERN.match(line)
+                or CONTINUATION_PATTERN.match(line)) or HOTLINE_PATTERN.search(line) or "联系人" in line:
             break
-        if not line and end + 1 < len(text) and text[end + 1:end + 2] == "\n":
-            break  # a blank line ends the block
         end = nxt_end
+    # do not swallow trailing blank lines
+    while end > start and text[end - 1] == "\n":
+        end -= 1
     return min(end, limit)
 
 
 def _segments(text: str, start: int, end: int):
+    """Cut at ";" and line breaks, and where a further person follows a number."""
     pos = start
-    for m in regex.finditer(r"[;\n]", text[start:end]):
-        yield pos, start + m.start()
-        pos = start + m.end()
+    cuts = [(m.start(), m.end()) for m in regex.finditer(r"[;\n]", text[start:end])]
+    cuts += [(m.start(), m.end()) for m in NEXT_PERSON_PATTERN.finditer(text[start:end])]
+    for a, b in sorted(cuts):
+        if start + a < pos:
+            continue
+        yield pos, start + a
+        pos = start + b
     yield pos, end
 
 

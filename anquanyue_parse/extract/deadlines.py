@@ -16,8 +16,8 @@ __all__ = ["extract_deadlines"]
 
 #: A reporting verb: "报送", "上报", "提交", "报市政府安委会办公室" (bare 报 + recipient), "发送至".
 REPORT_VERB_PATTERN = regex.compile(
-    r"报送|上报|提交|报告|反馈|汇总|发送|寄送|寄至|发至|送至|报至|报到|交至|递交|填报|"
-    r"报(?=[\p{Han}]{1,12}(?:办公室|办|局|厅|委|处|科|部|中心|站|所|组|队|室|股|院))"
+    r"报送|上报|提交|报告|反馈|汇总|发送|寄送|寄至|发至|送至|报至|报到|交至|递交|填报|上传|报备|备案|"
+    r"[报交](?=[\p{Han}]{1,12}(?:办公室|办|局|厅|委|处|科|部|中心|站|所|组|队|室|股|院))"
 )
 
 #: A dated deadline: "5月30日前", "6月4日18时前", "2024年6月13日前", "7月6日前", "6月底前",
@@ -25,7 +25,7 @@ REPORT_VERB_PATTERN = regex.compile(
 DATED_PATTERN = regex.compile(
     r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<end>底|末))"
     r"(?:\((?:星期|周|礼拜)[一二三四五六日天]\))?(?:\((?:含|含当日|含当天)\))?"
-    r"(?P<ampm>上午|下午|晚上|中午)?"
+    r"(?P<ampm>上午|下午|晚上|中午|下班|上班)?"
     r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2})|[时点](?:(?P<mi2>\d{1,2})分?|半)?))?"
     r"(?P<before>(?:之|以)?前)?"
 )
@@ -98,6 +98,37 @@ def _dated(ctx: Context, year: Optional[int]) -> list[tuple[int, Deadline]]:
     return out
 
 
+#: "于月底前报送" with no month: the end of the campaign's month. "截止时间为6月25日": a deadline.
+MONTH_END_PATTERN = regex.compile(r"(?<![\d月每上本下])月底(?:之|以)?前")
+CUTOFF_PATTERN = regex.compile(
+    r"截止(?:时间|日期)?(?:为|是|到|至)?\s*:?\s*(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]"
+)
+
+
+def _implicit(ctx: Context, year: Optional[int], month: Optional[int]) -> list[tuple[int, Deadline]]:
+    """Deadlines without the usual "M月D日前": "于月底前报送…", "截止时间为6月25日"."""
+    text = ctx.text
+    out = []
+    found = [(m, None) for m in MONTH_END_PATTERN.finditer(text)] + [(m, "cut") for m in CUTOFF_PATTERN.finditer(text)]
+    for m, kind in found[:MAX_ITEMS]:
+        s0, s1 = ctx.sentence(m.start())
+        if not REPORT_VERB_PATTERN.search(text, s0, s1):
+            continue
+        if kind == "cut":
+            y = int(m.group("y")) if m.group("y") else year
+            when = make_date(y, int(m.group("m")), int(m.group("d")))
+        else:
+            when = month_end(year, month) if year and month else None
+        if when is None:
+            continue
+        a, e = _action(ctx, m.end(), s1)
+        if a >= e:
+            a, e = _action(ctx, s0, s1)
+        out.append((m.start(), Deadline(date=when, action=ctx.value(a, e),
+                                        text=ctx.value(m.start(), max(e, m.end())), span=ctx.span(m.start(), max(e, m.end())))))
+    return out
+
+
 def _recurring(ctx: Context) -> list[tuple[int, Deadline]]:
     text = ctx.text
     out: list[tuple[int, Deadline]] = []
@@ -128,8 +159,9 @@ def _recurring(ctx: Context) -> list[tuple[int, Deadline]]:
     return out
 
 
-def extract_deadlines(ctx: Context, year: Optional[int]) -> list[Deadline]:
-    found = _dated(ctx, year) + _recurring(ctx)
+def extract_deadlines(ctx: Context, year: Optional[int], month: Optional[int] = None) -> list[Deadline]:
+    """Every reporting duty; ``month`` (the campaign's) dates a bare "月底前"."""
+    found = _dated(ctx, year) + _recurring(ctx) + _implicit(ctx, year, month)
     found.sort(key=lambda x: x[0])
     seen = set()
     out = []

@@ -21,6 +21,9 @@ __all__ = ["extract_issuer"]
 #: A whole line that is an organization name, e.g. "运城市工业和信息化局", "上海市教育委员会".
 ORG_LINE_PATTERN = regex.compile(rf"^(?P<org>{ORG_NAME})$")
 
+#: A seal note after a signature: "(盖章)", "(代章)", "(公章)", "(印)".
+SEAL_PATTERN = regex.compile(r"\((?:盖章|代章|公章|印|章)\)$")
+
 #: Red-header line "嵊州市竹溪乡人民政府文件" -> "嵊州市竹溪乡人民政府".
 RED_HEADER_PATTERN = regex.compile(rf"^(?P<org>{ORG_NAME})文件$")
 
@@ -108,17 +111,18 @@ def _signature(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int, in
     if same:
         off = lines[date_line].start + (len(lines[date_line].text) - len(lines[date_line].text.lstrip()))
         return off + same.start("org"), off + same.end("org")
+    # the signature block above the date: "集团公司(盖章)" over "安全环保部(代章)": the topmost unit signs
+    found = None
     i = date_line - 1
-    while i >= 0 and date_line - i <= 4:
-        t = lines[i].text.strip()
+    while i >= 0 and date_line - i <= 6:
+        t = SEAL_PATTERN.sub("", lines[i].text.strip())
         if t:
-            m = ORG_LINE_PATTERN.match(t)
-            if m and len(t) <= 40:
-                off = lines[i].start + lines[i].text.index(t)
-                return _first_of_joint(ctx, off, off + len(t))
-            return None
+            if not (ORG_LINE_PATTERN.match(t) and len(t) <= 40):
+                break
+            off = lines[i].start + lines[i].text.index(t[0])
+            found = _first_of_joint(ctx, off, off + len(t))
         i -= 1
-    return None
+    return found
 
 
 def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int, int]]:
@@ -142,15 +146,34 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
         if m and _ok(m.group("org")):
             off = t0.start + t0.text.index(t0.text.strip())
             return _span_of(ctx, m, off)
-        # the organization line right above the title (red-header layouts)
-        above = [ln for ln in seg.nonblank(max(0, a - 3), a)]
-        if above:
-            t = above[-1].text.strip()
+        # the organization line above the title (red-header layouts), over 文号 / 签发 / 密级 lines
+        for ln in seg.nonblank(max(0, a - 8), a):
+            t = ln.text.strip()
             m = ORG_LINE_PATTERN.match(t)
-            if m and _ok(t) and len(t) <= 30:
-                off = above[-1].start + above[-1].text.index(t)
-                return off, off + len(t)
+            if m and _ok(t) and len(t) <= 40:
+                off = ln.start + ln.text.index(t)
+                return _first_of_joint(ctx, off, off + len(t))
+    is_news = not any(not n.plain for n in seg.roots) and not extract_recipients_line(ctx)
+    found = _meta(ctx, strong=True) or (None if is_news else _meta(ctx, strong=False))
+    if found:
+        return found
+    plan = _plan_unit(ctx)
+    is_plan = seg.title and regex.search(r"(?:方案|计划|安排)[》”]?$", ctx.text[seg.title[0]:seg.title[1]])
+    if plan and is_plan:
+        return plan
+    for pattern in NEWS_ISSUER_PATTERNS if is_news else []:
+        for m in pattern.finditer(text[:5000]):
+            if _ok(m.group("org")):
+                return m.start("org"), m.end("org")
+    return plan or (_meta(ctx, strong=False) if is_news else None)
+
+
+def _meta(ctx: Context, strong: bool) -> Optional[tuple[int, int]]:
+    """A metadata label: strong ("发布机构:", "发文机关:") or weak ("来源:", often a website)."""
+    text = ctx.text
     for m in META_ISSUER_PATTERN.finditer(text):
+        if ("来源" in m.group(0)) == strong:
+            continue
         org = MEDIA_SUFFIX.sub("", m.group("org")) if m.group("org").endswith("网站") else m.group("org")
         if MEDIA_SUFFIX.search(org) or not regex.search(ORG_SUFFIX + "$", org):
             continue
@@ -161,16 +184,7 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
             if found >= 0:
                 return found, found + len(full)
         return s, s + len(org)
-    plan = _plan_unit(ctx)
-    is_plan = seg.title and regex.search(r"(?:方案|计划|安排)[》”]?$", ctx.text[seg.title[0]:seg.title[1]])
-    if plan and is_plan:
-        return plan
-    is_news = not seg.roots and not extract_recipients_line(ctx)
-    for pattern in NEWS_ISSUER_PATTERNS if is_news else []:
-        for m in pattern.finditer(text[:5000]):
-            if _ok(m.group("org")):
-                return m.start("org"), m.end("org")
-    return plan
+    return None
 
 
 def _plan_unit(ctx: Context) -> Optional[tuple[int, int]]:

@@ -16,7 +16,7 @@ THEME_HEADING_PATTERN = regex.compile(r"^(?:活动|宣传|竞赛)?主题(?:和|�
 #: A label followed by the theme: "活动主题:人人讲安全…", "活动的主题为:遵章守法,关爱生命。",
 #: "活动主题是:安全发展、预防为主。", "主题为“安全发展、预防为主”".
 THEME_LABEL_PATTERN = regex.compile(
-    r"主题(?:是|为|确定为|定为)?\s*:?\s*“?(?P<theme>[^“”\n。]{2,60}?)”?(?:。|$|\n|\(|;(?=\s*$))",
+    r"主题(?!词)(?:是|为|确定为|定为)?\s*:?\s*“?(?P<theme>[^“”\n。]{2,60}?)”?(?:。|$|\n|\(|;(?=\s*$))",
     regex.M,
 )
 
@@ -30,6 +30,10 @@ THEME_INLINE_PATTERNS = [
 
 #: A line short enough to be a slogan (a theme line under the 活动主题 heading).
 MAX_THEME_LINE = 40
+
+
+#: Not a theme but a note that it is not known yet: "待正式发布后另行通知", "另行通知", "暂定".
+PLACEHOLDER_THEME_PATTERN = regex.compile(r"另行通知|待.{0,6}(?:发布|确定|公布)|暂定|尚未")
 
 
 def _clean(ctx: Context, start: int, end: int) -> tuple[int, int]:
@@ -71,6 +75,13 @@ def _from_section(ctx: Context) -> Optional[tuple[int, int]]:
 
 def extract_theme(ctx: Context) -> Optional[tuple[int, int]]:
     """Match span of the theme, or None."""
+    found = _extract_theme(ctx)
+    if found and PLACEHOLDER_THEME_PATTERN.search(ctx.text[found[0]:found[1]]):
+        return None
+    return found
+
+
+def _extract_theme(ctx: Context) -> Optional[tuple[int, int]]:
     found = _from_section(ctx)
     if found:
         return found

@@ -102,6 +102,10 @@ DEADLINES = table("deadlines", lambda c: [(d.date, d.time, d.recurrence) for d i
     Example(HEAD + "每周五下午4点前报送本周情况。", [(None, "16:00", "weekly:FRI")], "下午"),
     Example(HEAD + "年底前至少在本地主流媒体曝光1个典型案例，并向市安委办报送。", [], "no date"),
     Example(HEAD + "6月16日，全市组织开展“安全宣传咨询日”活动。", [], "not a duty"),
+    Example(HEAD + "活动时间：2024年6月1日至30日。\n各单位于月底前报送活动总结。", [(D(2024, 6, 30), None, None)], "bare 月底"),
+    Example(HEAD + "汇总后交政教处，截止时间为6月25日。", [(D(2024, 6, 25), None, None)], "截止"),
+    Example(HEAD + "于五月二十五日前将活动总结报县劳动局。", [(D(2024, 5, 25), None, None)], "Chinese numerals"),
+    Example(HEAD + "于5月31日下班前将回执报县应急管理局宣教科。", [(D(2024, 5, 31), None, None)], "下班前"),
 ])
 
 CONTACTS = table("contacts", lambda c: [(p.name, p.phones, p.fax, p.emails) for p in c.contacts], [
@@ -115,6 +119,13 @@ CONTACTS = table("contacts", lambda c: [(p.name, p.phones, p.fax, p.emails) for 
     Example("（联系人:徐永炎,电话:2258280,传真:2242869,\n邮箱:mzsjgk@163.com）",
             [("徐永炎", ["2258280"], ["2242869"], ["mzsjgk@163.com"])], "fax label"),
     Example("填报单位（盖章）：       联系人：       电话：       填报日期：", [], "empty form"),
+    Example("联系人及电话：部宣传教育中心 刘洋 010-64463071，部新闻宣传司 陈静 010-83933482。",
+            [("刘洋", ["010-64463071"], [], []), ("陈静", ["010-83933482"], [], [])], "two people, one line"),
+    Example("联系人：安全技术部 周敏（13813579246），行政部 吴昊（13705198831）。",
+            [("周敏", ["13813579246"], [], []), ("吴昊", ["13705198831"], [], [])], "phones in brackets"),
+    Example("联系方式：李文斌 0551-68892317", [("李文斌", ["0551-68892317"], [], [])], "联系方式"),
+    Example("联系人：安全监察部 赵建军，电话：0533-2186635，内线6635", [("赵建军", ["0533-2186635"], [], [])],
+            "extension of the same number"),
 ])
 
 LISTS = table("lists", lambda c: (c.recipients, [a.title for a in c.attachments], c.references, c.companion_campaigns), [
