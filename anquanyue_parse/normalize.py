@@ -61,6 +61,9 @@ PINYIN_RESIDUE_PATTERN = regex.compile(
 #: Stray markup, e.g. '<?xml:namespace prefix="st1" ... />', "<p>", "</p>".
 MARKUP_PATTERN = regex.compile(r"<[/?!]?[A-Za-z][^<>\n]{0,300}>|\?xml:namespace>")
 
+#: An emoji keycap after a digit ("1️⃣ 开展…" in WeChat posts): read as "1." so the item is numbered.
+KEYCAP_PATTERN = regex.compile(r"(?<=\d)\ufe0f?\u20e3")
+
 #: Indentation and trailing white space of a line.
 LINE_EDGE_SPACE_PATTERN = regex.compile(r"(?m)^[ \t]+|[ \t]+$")
 
@@ -187,9 +190,12 @@ def _flattened_edits(text: str) -> list[tuple[int, int, str]]:
         if len(part) >= FLAT_LINE:
             marks = list(INLINE_HEADING_PATTERN.finditer(text, pos, pos + len(part)))
             if len(marks) >= 3:
-                # Chinese prose has no spaces: a gap between two CJK characters was a line break
+                # Chinese prose has no spaces: a gap between two CJK characters was a line break,
+                # and a paragraph indent ("　　") inside the line starts a paragraph
                 for g in FLAT_GAP_PATTERN.finditer(text, pos, pos + len(part)):
                     edits.append((g.start(), g.end(), "\n"))
+                for g in regex.finditer(r"(?<=\S)\u3000{2,}(?=\S)", text[pos:pos + len(part)]):
+                    edits.append((pos + g.start(), pos + g.end(), "\n"))
                 for m in marks:
                     edits.append((m.start(), m.end(), "\n"))
                     head = regex.match(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]", text[m.end():])
@@ -242,7 +248,7 @@ _DISPLAY_PASS = regex.compile(
 _MATCH_PASS = regex.compile(
     "|".join(f"(?P<{name}>{p.pattern.replace('(?m)', '')})" for name, p in [
         ("pinyin", PINYIN_RESIDUE_PATTERN), ("markup", MARKUP_PATTERN),
-        ("edge", LINE_EDGE_SPACE_PATTERN), ("gap", CJK_GAP_PATTERN)]),
+        ("edge", LINE_EDGE_SPACE_PATTERN), ("gap", CJK_GAP_PATTERN), ("keycap", KEYCAP_PATTERN)]),
     regex.M,
 )
 
@@ -275,6 +281,8 @@ def _display_repl(m) -> str:
 
 
 def _match_repl(m) -> str:
+    if m.lastgroup == "keycap":
+        return "."
     return _keep_digit_gap(m) if m.lastgroup == "gap" else ""
 
 

@@ -131,6 +131,8 @@ def _heading_at(line: Line) -> Optional[tuple[int, int, int]]:
 def _plain_heading(line: Line) -> Optional[tuple[int, int]]:
     """(start, end) of an unnumbered heading line such as "重点活动"."""
     t = line.text.strip()
+    lead = regex.match(r"[^\p{Han}\w]*", t).end()  # "📌 活动安排", "▍活动时间"
+    t = t[lead:].strip()
     if 2 <= len(t) <= 12 and PLAIN_HEADING_PATTERN.fullmatch(t):
         s = line.start + line.text.index(t)
         return s, s + len(t)

@@ -78,11 +78,53 @@ def _activity(ctx: Context, node: Node) -> Activity:
     )
 
 
-def _sections(ctx: Context) -> list[Node]:
+def _sections(ctx: Context, with_children: bool = True) -> list[Node]:
     text = ctx.text
     return [n for n in ctx.seg.nodes()
-            if n.children and ACTIVITY_SECTION_PATTERN.search(text[n.title_start:n.title_end])
+            if bool(n.children) == with_children and ACTIVITY_SECTION_PATTERN.search(text[n.title_start:n.title_end])
             and not regex.search(r"要求|保障", text[n.title_start:n.title_end])]
+
+
+#: The column of a table that names the activity: "序号	活动内容	时间	地点	责任单位".
+TABLE_COLUMN_PATTERN = regex.compile(r"活动内容|活动名称|活动项目|项目名称|内容|项目")
+
+#: Cell separators in a table row of the display text: a tab, or a run of 2+ spaces.
+CELL_SPLIT_PATTERN = regex.compile(r"\t+|[ \u3000]{2,}")
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table row: split on tabs, or on runs of 2+ spaces."""
+    out, pos = [], 0
+    for m in CELL_SPLIT_PATTERN.finditer(line):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(line)))
+    return out if len(out) > 1 else []
+
+
+def _table_items(ctx: Context, node: Node) -> list[Activity]:
+    """Rows of an activity table under ``node`` (a section without numbered items), read from
+    the display text where the cell separators survive."""
+    ds, de = ctx.norm.display_span(node.title_end, node.end)
+    display = ctx.norm.display.text
+    column = None
+    out: list[Activity] = []
+    pos = ds
+    for line in display[ds:de].split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        cells = _cells(line)
+        values = [line[a:b].strip() for a, b in cells]
+        if len(values) < 2:
+            continue
+        if column is None:
+            column = next((i for i, v in enumerate(values) if TABLE_COLUMN_PATTERN.fullmatch(v)), None)
+            continue
+        if column < len(values) and regex.fullmatch(r"\d{1,3}\.?", values[0]) and values[column]:
+            a, b = cells[column]
+            cs = start + a + (len(line[a:b]) - len(line[a:b].lstrip()))
+            out.append(Activity(number=values[0], title=values[column], text=line.strip(),
+                                span=ctx.display_source_span(cs, cs + len(values[column]))))
+    return out
 
 
 def _inline(ctx: Context) -> list[Activity]:
@@ -116,6 +158,10 @@ def extract_activities(ctx: Context) -> list[Activity]:
         top.extend(inner or [s])
     if top:
         return ctx.limit([_activity(ctx, c) for s in top for c in s.children], "activities")
+    for section in _sections(ctx, with_children=False):
+        rows = _table_items(ctx, section)
+        if rows:
+            return ctx.limit(rows, "activities")
     text = ctx.text
     roots = [n for n in ctx.seg.roots if n.level == 1]
     items = [n for n in roots if not _generic(text[n.title_start:n.title_end])]

@@ -53,6 +53,11 @@ class Context:
         s, e = self.norm.source_span(start, end)
         return Span(start=s, end=e, page=self.source.page_of(s))
 
+    def display_source_span(self, start: int, end: int) -> Span:
+        """A source Span for a display-text interval (tables are read from the display text)."""
+        s, e = self.norm.display.to_root(start, end)
+        return Span(start=s, end=e, page=self.source.page_of(s))
+
     def value(self, start: int, end: int) -> str:
         """The text a value reads as: the display text of a match-text interval, trimmed."""
         return self.norm.value(start, end)

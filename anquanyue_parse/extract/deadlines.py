@@ -163,12 +163,19 @@ def extract_deadlines(ctx: Context, year: Optional[int], month: Optional[int] = 
     """Every reporting duty; ``month`` (the campaign's) dates a bare "月底前"."""
     found = _dated(ctx, year) + _recurring(ctx) + _implicit(ctx, year, month)
     found.sort(key=lambda x: x[0])
+    bodies = ctx.seg.attachment_bodies
+    body_end = ctx.seg.lines[bodies[0]].start if bodies else len(ctx.text)
     seen = set()
+    in_body = set()
     out = []
-    for _, d in found:
+    for pos, d in found:
         key = (d.date, d.recurrence, d.time, d.span.start if d.span else None)
         if key in seen:
             continue
         seen.add(key)
+        if pos >= body_end and (d.date, d.recurrence) in in_body:
+            continue  # an attachment table restating a duty of the notice
+        if pos < body_end:
+            in_body.add((d.date, d.recurrence))
         out.append(d)
     return ctx.limit(out, "deadlines")

@@ -190,6 +190,19 @@ def test_nested_children():
     assert c.outline[0].children[0].children[1].number == "2."
 
 
+def test_activity_table_rows():
+    text = ("2019年全国科技活动周方案\n活动安排\n\n序号\t活动内容\t时间\t责任单位\n"
+            "1\t启动仪式暨科普集市\t5月19日上午\t市科协\n2\t院士专家进校园科普报告会\t5月20日—24日\t市科协学会部\n")
+    c = parse_text(text)
+    assert [a.title for a in c.activities] == ["启动仪式暨科普集市", "院士专家进校园科普报告会"]
+    assert all(c.source_text[a.span.start:a.span.end] == a.title for a in c.activities)
+
+
+def test_emoji_numbered_items():
+    text = "2021年“安全生产月”活动方案\n主要活动\n\n1\ufe0f\u20e3 开展应急演练活动\n内容。\n\n2\ufe0f\u20e3 开展安全宣传“五进”活动\n内容。"
+    assert [a.title for a in parse_text(text).activities] == ["开展应急演练活动", "开展安全宣传“五进”活动"]
+
+
 def test_inline_activity_list():
     c = parse_text("該局將組織開展三項活動：一是開展宣傳發動。二是組織知識競賽活動。三是開展應急演練。")
     assert [a.title for a in c.activities] == ["開展宣傳發動", "組織知識競賽活動", "開展應急演練"]
