@@ -178,6 +178,9 @@ FLAT_GAP_PATTERN = regex.compile(
     r"(?<=[\p{Han}，。、：；！？“”《》〔〕（）:;)])[ \t\u3000]+(?=[\p{Han}（(“《])(?![至到].?.?\d|.?\d)"
 )
 
+#: A paragraph indent inside a flattened line: "…实效。　　2.开展…".
+INDENT_GAP_PATTERN = regex.compile(r"(?<=\S)\u3000{2,}(?=\S)")
+
 #: A line this long with several inline headings is a flattened document.
 FLAT_LINE = 600
 
@@ -194,8 +197,8 @@ def _flattened_edits(text: str) -> list[tuple[int, int, str]]:
                 # and a paragraph indent ("　　") inside the line starts a paragraph
                 for g in FLAT_GAP_PATTERN.finditer(text, pos, pos + len(part)):
                     edits.append((g.start(), g.end(), "\n"))
-                for g in regex.finditer(r"(?<=\S)\u3000{2,}(?=\S)", text[pos:pos + len(part)]):
-                    edits.append((pos + g.start(), pos + g.end(), "\n"))
+                for g in INDENT_GAP_PATTERN.finditer(text, pos, pos + len(part)):
+                    edits.append((g.start(), g.end(), "\n"))
                 for m in marks:
                     edits.append((m.start(), m.end(), "\n"))
                     head = regex.match(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]", text[m.end():])

@@ -38,6 +38,9 @@ CHROME_PATTERN = regex.compile(
 )
 
 
+#: Symbols before an unnumbered heading: "📌 活动安排", "▍活动时间", "■ 工作要求".
+LEADING_SYMBOLS_PATTERN = regex.compile(r"[^\p{Han}\w]*")
+
 #: A line that is only an organization name (red-header layouts put it above the title).
 ORG_ONLY_PATTERN = regex.compile(r"^[\p{Han}()]{2,30}(?:局|厅|委员会|政府|办公室|公司|中心|部|委|办)$")
 
@@ -131,7 +134,7 @@ def _heading_at(line: Line) -> Optional[tuple[int, int, int]]:
 def _plain_heading(line: Line) -> Optional[tuple[int, int]]:
     """(start, end) of an unnumbered heading line such as "重点活动"."""
     t = line.text.strip()
-    lead = regex.match(r"[^\p{Han}\w]*", t).end()  # "📌 活动安排", "▍活动时间"
+    lead = LEADING_SYMBOLS_PATTERN.match(t).end()
     t = t[lead:].strip()
     if 2 <= len(t) <= 12 and PLAIN_HEADING_PATTERN.fullmatch(t):
         s = line.start + line.text.index(t)

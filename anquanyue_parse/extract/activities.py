@@ -29,9 +29,16 @@ GENERIC_SECTION_PATTERN = regex.compile(
 )
 
 
+#: Joins parts of a section title: "活动时间及目标", "主题和时间安排".
+TITLE_JOINER_PATTERN = regex.compile(r"和|及|与|、|暨")
+
+#: An activity-looking section that is about requirements: "活动要求", "工作保障安排".
+NOT_ACTIVITY_SECTION_PATTERN = regex.compile(r"要求|保障")
+
+
 def _generic(title: str) -> bool:
     """A heading about the campaign itself ("总体要求", "活动时间及目标", "主题和时间安排")."""
-    parts = [p for p in regex.split(r"和|及|与|、|暨", title.strip(" :。")) if p]
+    parts = [p for p in TITLE_JOINER_PATTERN.split(title.strip(" :。")) if p]
     return bool(parts) and all(GENERIC_SECTION_PATTERN.fullmatch(p) for p in parts)
 
 #: "责任单位:各县(区)人民政府(管委会),市安委会各成员单位及重点企业".
@@ -82,8 +89,11 @@ def _sections(ctx: Context, with_children: bool = True) -> list[Node]:
     text = ctx.text
     return [n for n in ctx.seg.nodes()
             if bool(n.children) == with_children and ACTIVITY_SECTION_PATTERN.search(text[n.title_start:n.title_end])
-            and not regex.search(r"要求|保障", text[n.title_start:n.title_end])]
+            and not NOT_ACTIVITY_SECTION_PATTERN.search(text[n.title_start:n.title_end])]
 
+
+#: A row number in the first cell of a table row: "1", "12.".
+ROW_NUMBER_PATTERN = regex.compile(r"\d{1,3}\.?")
 
 #: The column of a table that names the activity: "序号	活动内容	时间	地点	责任单位".
 TABLE_COLUMN_PATTERN = regex.compile(r"活动内容|活动名称|活动项目|项目名称|内容|项目")
@@ -119,7 +129,7 @@ def _table_items(ctx: Context, node: Node) -> list[Activity]:
         if column is None:
             column = next((i for i, v in enumerate(values) if TABLE_COLUMN_PATTERN.fullmatch(v)), None)
             continue
-        if column < len(values) and regex.fullmatch(r"\d{1,3}\.?", values[0]) and values[column]:
+        if column < len(values) and ROW_NUMBER_PATTERN.fullmatch(values[0]) and values[column]:
             a, b = cells[column]
             cs = start + a + (len(line[a:b]) - len(line[a:b].lstrip()))
             out.append(Activity(number=values[0], title=values[column], text=line.strip(),

@@ -28,6 +28,9 @@ OMITTED_PATTERN = regex.compile(r"\s*\((?:略|此略|另附|另发|见附件)\)\
 #: The next item on the same line: "1.联络员信息表;2.活动情况统计表", "1.安排表 2.统计表".
 INLINE_NEXT_PATTERN = regex.compile(r"(?:[;,]\s*|\s+|(?<=[)\p{Han}]))(?P<n>\d{1,2})\s*[.、](?:(?!\d)|(?=\d{4}年))")
 
+#: Any Han character: a title has at least one.
+HAN_PATTERN = regex.compile(r"\p{Han}")
+
 #: Items that are bare file names, not titles: "170附件.doc".
 FILE_NAME_PATTERN = regex.compile(r"^[\w\-]*附件[\w\-]*\.\w{2,4}$")
 
@@ -45,7 +48,7 @@ def _title(ctx: Context, start: int, end: int):
         end = start + m.start()
         if FILE_NAME_PATTERN.match(raw):
             return None
-    if end - start < 2 or not regex.search(r"\p{Han}", text[start:end]):
+    if end - start < 2 or not HAN_PATTERN.search(text, start, end):
         return None
     return start, end
 

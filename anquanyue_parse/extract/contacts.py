@@ -69,6 +69,17 @@ FIELD_LABEL_PATTERN = regex.compile(
 UNIT_END = r"(?:司|局|厅|办|委|处|科|股|室|所|部|站|队|中心|组|院|校|馆|会|公司|集团|政府|街道|社区)"
 UNIT_NAME_SPLIT = regex.compile(rf"^(?P<org>[\p{{Han}}()]{{2,30}}?{UNIT_END})(?P<name>[\p{{Han}}]{{2,4}})$")
 
+#: A name's shape: 2-4 Han characters.
+NAME_SHAPE_PATTERN = regex.compile(r"\p{Han}{2,4}")
+#: A word ending like a unit ("…科", "…局"): not a person.
+UNIT_AT_END_PATTERN = regex.compile(UNIT_END + "$")
+#: Tokens of the name part of a segment, in the display text: "市安委办 林志强", "冯忠兵、屠思嘉".
+NAME_TOKEN_PATTERN = regex.compile(r"[^\s、,，和及/:：()（）]+")
+#: Where a block is cut into segments.
+SEGMENT_CUT_PATTERN = regex.compile(r"[;\n]")
+#: Spaces and brackets dropped from a phone number.
+PHONE_NOISE_PATTERN = regex.compile(r"[\s()]")
+
 #: Titles after a name: "王志刚同志", "李红梅老师".
 TITLE_SUFFIX = regex.compile(r"(?:同志|老师|先生|女士|科长|处长|主任|局长|股长|经理|部长|书记|副.{1,3})$")
 
@@ -102,7 +113,7 @@ def _surnames() -> tuple[frozenset, frozenset]:
 def _is_name(name: str, strict: bool) -> bool:
     """2-4 Han characters starting with a known surname (``strict``) or at least not a label word."""
     simp = to_simplified(name)
-    if not regex.fullmatch(r"\p{Han}{2,4}", simp) or NOT_A_NAME.search(simp) or regex.search(UNIT_END + "$", simp):
+    if not NAME_SHAPE_PATTERN.fullmatch(simp) or NOT_A_NAME.search(simp) or UNIT_AT_END_PATTERN.search(simp):
         return False
     single, double = _surnames()
     known = simp[:2] in double or simp[0] in single
@@ -128,7 +139,7 @@ def _own_line_email(text: str, m: regex.Match) -> bool:
 
 
 def _phone(s: str) -> str:
-    s = regex.sub(r"[\s()]", "", s)
+    s = PHONE_NOISE_PATTERN.sub("", s)
     return s.replace("转", "-")
 
 
@@ -158,7 +169,7 @@ def _block_end(text: str, start: int) -> int:
 def _segments(text: str, start: int, end: int):
     """Cut at ";" and line breaks, and where a further person follows a number."""
     pos = start
-    cuts = [(m.start(), m.end()) for m in regex.finditer(r"[;\n]", text[start:end])]
+    cuts = [(m.start(), m.end()) for m in SEGMENT_CUT_PATTERN.finditer(text[start:end])]
     cuts += [(m.start(), m.end()) for m in NEXT_PERSON_PATTERN.finditer(text[start:end])]
     for a, b in sorted(cuts):
         if start + a < pos:
@@ -174,7 +185,7 @@ def _people(ctx: Context, start: int, end: int) -> tuple[list[tuple[str, int, in
     display = ctx.norm.display.text[ds:de]
     out: list[tuple[str, int, int]] = []
     org = None
-    tokens = [t for t in regex.finditer(r"[^\s、,，和及/:：()（）]+", display)]
+    tokens = list(NAME_TOKEN_PATTERN.finditer(display))
     # "高  峰": single characters spread out to fill a name's width
     merged: list[tuple[str, int, int]] = []
     for t in tokens:
@@ -193,7 +204,7 @@ def _people(ctx: Context, start: int, end: int) -> tuple[list[tuple[str, int, in
         if m and _is_name(m.group("name"), strict=True):
             org = m.group("org")
             out.append((m.group("name"), a + m.start("name"), a + m.end("name")))
-        elif regex.search(UNIT_END + "$", to_simplified(value)) and len(value) >= 3:
+        elif UNIT_AT_END_PATTERN.search(to_simplified(value)) and len(value) >= 3:
             org = value
         elif len(value) == 4 and _is_name(value, strict=True):
             out.append((value, a, b))

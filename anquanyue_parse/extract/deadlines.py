@@ -39,6 +39,12 @@ RECURRING_PATTERN = regex.compile(
     r"|(?P<daily>每天|每日)"
 )
 
+#: The next date of a list of deadlines: "分别于5月8日和7月3日前" (after "5月8日").
+LIST_NEXT_DATE_PATTERN = regex.compile(r"[和、及]\d{1,2}月\d{1,2}日(?:\d{1,2}[时点])?前")
+
+#: What a recurring duty applies to, just before it: "6月份每周三", "活动期间每周四".
+RECURRENCE_SCOPE_PATTERN = regex.compile(r"(?:\d{1,2}月份?|活动期间|“安全生产月”活动期间)[^,。]{0,4}$")
+
 _TIME_AFTER = regex.compile(r"\s*(?P<ampm>上午|下午|晚上|中午)?(?P<h>\d{1,2})(?::(?P<mi>\d{2})|[时点](?:(?P<mi2>\d{1,2})分?)?)")
 
 #: Clause boundaries for the action text.
@@ -74,7 +80,7 @@ def _dated(ctx: Context, year: Optional[int]) -> list[tuple[int, Deadline]]:
             break
         before = m.group("before")
         nxt = text[m.end():m.end() + 1]
-        if not before and not (nxt in "和、及" and regex.match(r"[和、及]\d{1,2}月\d{1,2}日(?:\d{1,2}[时点])?前", text[m.end():m.end() + 12])):
+        if not before and not (nxt in "和、及" and LIST_NEXT_DATE_PATTERN.match(text[m.end():m.end() + 12])):
             continue
         s0, s1 = ctx.sentence(m.start())
         if not REPORT_VERB_PATTERN.search(text, s0, s1):
@@ -150,7 +156,7 @@ def _recurring(ctx: Context) -> list[tuple[int, Deadline]]:
         hhmm = _time(t.group("h"), t.group("mi") or t.group("mi2"), t.group("ampm")) if t else None
         a, e = _action(ctx, m.end(), s1)
         lead = max(s0, m.start() - 12)
-        head = regex.search(r"(?:\d{1,2}月份?|活动期间|“安全生产月”活动期间)[^,。]{0,4}$", text[lead:m.start()])
+        head = RECURRENCE_SCOPE_PATTERN.search(text[lead:m.start()])
         first = lead + head.start() if head else m.start()
         out.append((m.start(), Deadline(
             recurrence=rec, time=hhmm, action=ctx.value(a, e),

@@ -37,6 +37,12 @@ PERIOD_LABEL_PATTERN = regex.compile(r"活动时间(?:为|是)?\s*[:.。]?\s*")
 CAMPAIGN_SENTENCE_PATTERN = CAMPAIGN_NAME_PATTERN
 CAMPAIGN_VERB_PATTERN = regex.compile(r"开展|启动|活动时间|时间为|期间|为期|是第|是全国|举行|进行|部署")
 
+#: A sentence: text between 。 ; and line breaks.
+SENTENCE_PATTERN = regex.compile(r"[^。;\n]+")
+
+#: A day range, which dates a campaign sentence without a verb: "6月1日至6月30日", "1日-30日".
+DAY_RANGE_PATTERN = regex.compile(r"\d{1,2}[日号]\s*(?:至|到|-|~)\s*(?:\d{1,2}月)?\d{1,2}[日号]")
+
 #: Companion campaigns (…万里行, …沈阳行) and deadlines in the same sentence are not the period.
 OTHER_CAMPAIGN_PATTERN = regex.compile(r"行”|万里行|[一-龥]{2}行活动")
 
@@ -102,11 +108,11 @@ def extract_period(ctx: Context, year: Optional[int], single_day: bool = False):
         found = _first_in(ctx, m.end(), min(len(text), m.end() + 40), year)
         if found:
             return found
-    for sentence in regex.finditer(r"[^。;\n]+", text):
+    for sentence in SENTENCE_PATTERN.finditer(text):
         s = sentence.group(0)
         if not CAMPAIGN_SENTENCE_PATTERN.search(s):
             continue
-        ranged = regex.search(r"\d{1,2}[日号]\s*(?:至|到|-|~)\s*(?:\d{1,2}月)?\d{1,2}[日号]", s)
+        ranged = DAY_RANGE_PATTERN.search(s)
         if not ranged and not CAMPAIGN_VERB_PATTERN.search(s):
             continue
         if OTHER_CAMPAIGN_PATTERN.search(s) and "和" not in s:
