@@ -34,7 +34,7 @@ __all__ = ["Database", "open_database", "load_campaigns", "load_table", "load_re
 TABLE_NAMES = ("campaigns",) + CHILD_TABLES + ("documents", "failures")
 
 #: Columns of ``load_campaigns`` in order (record_json is left out; see ``load_records``).
-CAMPAIGN_COLUMNS = ("campaign_id", "document_id", "path", "format", "doc_number", "issuer", "title", "recipients",
+CAMPAIGN_COLUMNS = ("campaign_id", "document_id", "path", "format", "campaign", "doc_number", "issuer", "title", "recipients",
                     "issue_date", "year", "edition", "theme", "period_start", "period_end", "period_text",
                     "companion_campaigns")
 

@@ -112,7 +112,7 @@ def campaign_rows(c: Campaign) -> dict[str, Any]:
     period = c.period
     rows: dict[str, Any] = {
         "campaign": {
-            "doc_number": _clean(c.doc_number), "issuer": _cut(c.issuer), "title": _clean(c.title),
+            "campaign": _cut(getattr(c, "campaign", None)), "doc_number": _clean(c.doc_number), "issuer": _cut(c.issuer), "title": _clean(c.title),
             "recipients": _join(c.recipients), "issue_date": c.issue_date, "year": c.year,
             "edition": c.edition, "theme": _cut(c.theme),
             "period_start": period.start if period else None, "period_end": period.end if period else None,

@@ -84,10 +84,10 @@ documents = Table(
     # sha256 of doc_number + title + issue_date when all three are known: a forwarded copy
     Column("record_key", String(64)),
     Column("duplicate_of", Integer, ForeignKey("documents.id", ondelete="SET NULL")),
-    # with duplicate_of: finding the first copy reads one index entry, not every copy
+    # with duplicate_of: finding the first copy reads one index entry, not every copy. No index
+    # on duplicate_of alone: SQLite (without statistics) would pick it and read every first copy.
     Index("ix_documents_fingerprint", "fingerprint", "duplicate_of"),
     Index("ix_documents_record_key", "record_key", "duplicate_of"),
-    Index("ix_documents_duplicate_of", "duplicate_of"),
 )
 
 campaigns = Table(
@@ -95,6 +95,7 @@ campaigns = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"),
            nullable=False, unique=True),
+    Column("campaign", Text),  # which campaign: 安全生产月 or a sibling (消防宣传月 …)
     Column("doc_number", Text),
     Column("issuer", Text),
     Column("title", Text),
