@@ -127,6 +127,8 @@ class Database:
                 elif backend == "postgresql":
                     conn.exec_driver_sql("SET TRANSACTION READ ONLY")
                 try:
+                    if self.engine.dialect.paramstyle in ("format", "pyformat"):
+                        stmt = stmt.replace("%", "%%")  # psycopg reads % as a placeholder
                     result = conn.exec_driver_sql(stmt)
                     frame = pd.DataFrame(result.fetchall(), columns=list(result.keys())).convert_dtypes()
                 finally:

@@ -146,6 +146,9 @@ def test_query_prints_a_table(built, capsys):
     assert out.splitlines()[0].split() == ["year", "n"] and "rows)" in out
     assert main(["query", "--db", url, 'SELECT count(*) AS refs FROM "references" -- cited numbers']) == 0
     assert "refs" in capsys.readouterr().out
+    with open_database(url) as db:  # % is no placeholder, : no bind parameter
+        found = db.query("SELECT count(*) AS n FROM campaigns WHERE title LIKE '%月%' OR title = ':x'")
+    assert found.n.tolist() == [sum("月" in (r.title or "") for r in load_records(url))]
 
 
 @pytest.mark.parametrize("sql, why", [
