@@ -23,6 +23,7 @@ NON_WORD_PATTERN = re.compile(r"[\W_]+")
 
 #: Full-width ASCII (Ａ１) to ASCII, so a copy typed with full-width digits matches.
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5F)}
+_FULL_WIDTH_CHAR = re.compile("[\uff10-\uff5e]")
 
 #: Texts with fewer letters and digits than this get no fingerprint (an empty file or a
 #: bare heading would otherwise make unrelated files duplicates of each other).
@@ -38,7 +39,10 @@ def fingerprint(text: str) -> Optional[str]:
     >>> fingerprint("关于开展2024年“安全生产月”活动的通知" * 3) == fingerprint("关于开展２０２４年 安全生产月 活动的通知" * 3)
     True
     """
-    core = NON_WORD_PATTERN.sub("", text or "").translate(_FULL_WIDTH).lower()
+    core = NON_WORD_PATTERN.sub("", text or "")
+    if _FULL_WIDTH_CHAR.search(core):  # translate() is slow: only when there is something to fold
+        core = core.translate(_FULL_WIDTH)
+    core = core.lower()
     if len(core) < MIN_FINGERPRINT_CHARS:
         return None
     return hashlib.sha256(core.encode("utf-8")).hexdigest()

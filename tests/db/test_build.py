@@ -220,3 +220,34 @@ def test_a_busy_database_fails_with_a_clear_message_after_the_timeout(db_url, ar
     finally:
         engine.dispose()
     assert build(archive, db_url).parsed == len(list(iter_archive(archive)))
+
+
+_CRASH_HOOK = textwrap.dedent("""
+    # sitecustomize for the test: a worker that parses a file named crash*.txt dies at once
+    import os
+    from anquanyue_parse import archive
+
+    _parse = archive.parse_file
+
+    def parse_file(path):
+        if os.path.basename(str(path)).startswith("crash"):
+            os._exit(9)
+        return _parse(path)
+
+    archive.parse_file = parse_file
+""")
+
+
+def test_a_worker_that_dies_costs_one_file_not_the_build(archive, tmp_path):
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(_CRASH_HOOK, encoding="utf-8")
+    shutil.copy(CORPUS / "devset" / "010.txt", archive / "crash_me.txt")
+    url = f"sqlite:///{tmp_path / 'c.sqlite'}"
+    env = dict(os.environ, PYTHONPATH=str(hook))
+    proc = subprocess.run([sys.executable, "-m", "anquanyue_parse.cli", "build", str(archive), "--db", url,
+                           "--no-progress"], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    fails = load_table(url, "failures")
+    assert fails.path.tolist() == [str(archive / "crash_me.txt")] and fails.error_type.tolist() == ["WorkerCrashed"]
+    assert len(load_campaigns(url)) == len(list(iter_archive(archive))) - 1
