@@ -181,6 +181,16 @@ FLAT_GAP_PATTERN = regex.compile(
 #: A paragraph indent inside a flattened line: "…实效。　　2.开展…".
 INDENT_GAP_PATTERN = regex.compile(r"(?<=\S)\u3000{2,}(?=\S)")
 
+#: Block starts inside a flattened line: "…实效。附件:…", "…科。联系人:…", and the signature date
+#: ending the document "…(略)二〇〇七年五月二十一日".
+FLAT_BREAK_PATTERN = regex.compile(
+    r"(?<=[。;；:：)）\s])\s*(?=附件[:：\d]|联系人|联系方式|抄送|主题词)"
+    r"|(?<=\S)\s*(?=(?:[〇○零一二三四五六七八九]{4}|\d{4})年[^年\n]{1,8}[日号]\s*$)"
+)
+
+#: A numbered item inside a flattened line: "…提高应急能力。2.开展…", "活动内容1.开展…".
+FLAT_ITEM_PATTERN = regex.compile(r"(?<=[\p{Han}。;；:：\s])(?P<n>\d{1,2})[.、．](?![\d.])")
+
 #: A line this long with several inline headings is a flattened document.
 FLAT_LINE = 600
 
@@ -199,6 +209,14 @@ def _flattened_edits(text: str) -> list[tuple[int, int, str]]:
                     edits.append((g.start(), g.end(), "\n"))
                 for g in INDENT_GAP_PATTERN.finditer(text, pos, pos + len(part)):
                     edits.append((g.start(), g.end(), "\n"))
+                for g in FLAT_BREAK_PATTERN.finditer(text, pos, pos + len(part)):
+                    edits.append((g.start(), g.end(), "\n"))
+                expected = 1
+                for g in FLAT_ITEM_PATTERN.finditer(text, pos, pos + len(part)):
+                    n = int(g.group("n"))
+                    if n == 1 or n == expected:
+                        edits.append((g.start(), g.start(), "\n"))
+                        expected = n + 1
                 for m in marks:
                     edits.append((m.start(), m.end(), "\n"))
                     head = regex.match(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]", text[m.end():])

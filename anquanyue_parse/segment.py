@@ -41,6 +41,9 @@ CHROME_PATTERN = regex.compile(
 #: Symbols before an unnumbered heading: "📌 活动安排", "▍活动时间", "■ 工作要求".
 LEADING_SYMBOLS_PATTERN = regex.compile(r"[^\p{Han}\w]*")
 
+#: A heading in black-lenticular brackets, alone or opening its line: "【宣传教育】", "【隐患排查】…".
+BRACKET_HEADING_PATTERN = regex.compile(r"\s*【(?P<t>[\p{Han}“”、]{2,16})】")
+
 #: A line that is only an organization name (red-header layouts put it above the title).
 ORG_ONLY_PATTERN = regex.compile(r"^[\p{Han}()]{2,30}(?:局|厅|委员会|政府|办公室|公司|中心|部|委|办)$")
 
@@ -142,6 +145,14 @@ def _plain_heading(line: Line) -> Optional[tuple[int, int]]:
     return None
 
 
+def _bracket_heading(line: Line) -> Optional[tuple[int, int]]:
+    """(start, end) of the title of a "【宣传教育】" heading line."""
+    m = BRACKET_HEADING_PATTERN.match(line.text)
+    if not m:
+        return None
+    return line.start + m.start("t"), line.start + m.end("t")
+
+
 def _title_end(line: Line, title_start: int) -> int:
     """Heading title ends at the first 。 on the line (heading and body share the line)."""
     rel = line.text.find("。", title_start - line.start)
@@ -162,11 +173,14 @@ def _outline(lines: list[Line], text_len: int, breaks: set[int]) -> list[Node]:
         found = _heading_at(line)
         if not found:
             plain = _plain_heading(line)
-            if plain is None:
+            bracket = None if plain else _bracket_heading(line)
+            if plain is None and bracket is None:
                 continue
-            while stack and stack[-1].level >= 1:
+            level = 1 if plain else 2
+            span = plain or bracket
+            while stack and stack[-1].level >= level:
                 stack.pop()
-            node = Node(1, 0, line.index, plain[0], plain[0], plain[1], plain=True)
+            node = Node(level, 0, line.index, span[0] - (0 if plain else 1), span[0], span[1], plain=True)
             node.parent = stack[-1] if stack else None
             (node.parent.children if node.parent else roots).append(node)
             stack.append(node)

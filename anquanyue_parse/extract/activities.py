@@ -9,6 +9,7 @@ import regex
 from ..models import Activity, Section
 from ..segment import Node
 from .base import Context, split_units
+from ..numerals import to_int
 from .dates import DATE_PATTERN, parse_date_match
 
 __all__ = ["extract_outline", "extract_activities"]
@@ -137,16 +138,17 @@ def _table_items(ctx: Context, node: Node) -> list[Activity]:
     return out
 
 
-def _inline(ctx: Context) -> list[Activity]:
+def _inline(ctx: Context, start: int, end: int, anchored: bool = True) -> list[Activity]:
+    """An inline list "一是…。二是…。" in ``[start, end)``; ``anchored``: only after "…活动:"."""
     text = ctx.text
-    m = INLINE_LIST_PATTERN.search(text)
-    if not m:
-        return []
+    if anchored:
+        m = INLINE_LIST_PATTERN.search(text, start, end)
+        if not m:
+            return []
+        start = m.end()
     out = []
     expected = 1
-    from ..numerals import to_int
-
-    for item in INLINE_ITEM_PATTERN.finditer(text, m.end(), min(len(text), m.end() + 3000)):
+    for item in INLINE_ITEM_PATTERN.finditer(text, start, min(end, start + 3000)):
         if to_int(item.group("n")) != expected:
             break
         expected += 1
@@ -168,16 +170,19 @@ def extract_activities(ctx: Context) -> list[Activity]:
         top.extend(inner or [s])
     if top:
         return ctx.limit([_activity(ctx, c) for s in top for c in s.children], "activities")
-    for section in _sections(ctx, with_children=False):
-        rows = _table_items(ctx, section)
+    bare = _sections(ctx, with_children=False)
+    for section in bare:
+        rows = _table_items(ctx, section) or _inline(ctx, section.title_end, section.end, anchored=False)
         if rows:
             return ctx.limit(rows, "activities")
+    if bare:
+        return []  # an activity section we could not read: no guessing from other sections
     text = ctx.text
     roots = [n for n in ctx.seg.roots if n.level == 1]
     items = [n for n in roots if not _generic(text[n.title_start:n.title_end])]
     if items and (len(items) == len(roots) or len(items) >= 2):
         return ctx.limit([_activity(ctx, n) for n in items], "activities")
-    return _inline(ctx)
+    return _inline(ctx, 0, len(text))
 
 
 def _inside(node: Node, other: Node) -> bool:

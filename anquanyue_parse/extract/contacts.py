@@ -32,7 +32,7 @@ CONTACT_LABEL_PATTERN = regex.compile(
 
 #: Where a segment names a further person after a number: "…010-64463071,部新闻宣传司 陈静 010-…",
 #: "周敏(13813579246),行政部 吴昊(13705198831)".
-NEXT_PERSON_PATTERN = regex.compile(r"(?<=\d\)?)\s*[,、]\s*(?=[\p{Han}()\s]{2,40}?\(?\s*(?:(?:联系)?电话|手机)?\s*:?\s*(?:0\d{2,3}|1[3-9]\d|[2-8]\d{6}))")
+NEXT_PERSON_PATTERN = regex.compile(r"(?<=\d\)?)\s*[,、]\s*(?!(?:联系|办公|固定|移动)?(?:电话|手机|传真|座机))(?=[\p{Han}()\s]{2,40}?\(?\s*(?:(?:联系)?电话|手机)?\s*:?\s*(?:0\d{2,3}|1[3-9]\d|[2-8]\d{6}))")
 
 #: A phone number: area code + number, mobile, 400 numbers, with extension; single spaces may
 #: group the digits. e.g. "0359-6380232", "010-64463071", "13810601071", "7068553", "0939 - 5521 567".
@@ -90,7 +90,12 @@ POSTCODE_PATTERN = regex.compile(r"(?:邮编|邮政编码)\s*:\s*(?P<v>\d{6})(?!
 
 #: A further person of the block on its own line: "市应急管理局宣传教育处 邵婷 0512-68615033",
 #: "宣传教育中心 刘晓燕,电话:010-64463071".
-CONTINUATION_PATTERN = regex.compile(r"[\p{Han}()\s]{2,40}[,\s]*(?:(?:联系|办公)?电话|手机)?\s*:?\s*(?:\(?0\d{2,3}|1[3-9]\d|[2-8]\d{6})")
+CONTINUATION_PATTERN = regex.compile(
+    r"[\p{Han}()\s:,]{2,40}?[,\s]*(?:(?:联系|办公)?电话|手机)?\s*:?\s*(?:\(?0\d{2,3}|1[3-9]\d|[2-8]\d{6})"
+)
+
+#: A section holding the contacts: "四、联系方式", "七、联系人".
+CONTACT_SECTION_PATTERN = regex.compile(r"联系(?:人|方式|电话)|联络(?:人|方式)|联系人及(?:联系)?(?:电话|方式)")
 
 #: A service line that is nobody's contact: "技术支持电话:…", "举报热线:…".
 HOTLINE_PATTERN = regex.compile(r"技术支持|热线|服务电话|举报电话|值班电话|客服")
@@ -139,8 +144,7 @@ def _own_line_email(text: str, m: regex.Match) -> bool:
 
 
 def _phone(s: str) -> str:
-    s = PHONE_NOISE_PATTERN.sub("", s)
-    return s.replace("转", "-")
+    return PHONE_NOISE_PATTERN.sub("", s)
 
 
 def _block_end(text: str, start: int) -> int:
@@ -228,61 +232,80 @@ def _fields(text: str, start: int, end: int, group: _Group, fax_all: bool) -> No
     group.emails += [e.group(0) for e in EMAIL_PATTERN.finditer(seg)]
 
 
-def extract_contacts(ctx: Context) -> list[Contact]:
+def _blocks(ctx: Context):
+    """(label start, block start, block end, fax for all) of every contact block: a 联系人 label,
+    or a section headed 联系方式 / 联系人 whose lines are "单位:姓名,电话:…"."""
     text = ctx.text
-    out: list[Contact] = []
-    pos = 0
     display = ctx.norm.display.text
+    found = []
+    for node in ctx.seg.nodes():
+        if CONTACT_SECTION_PATTERN.fullmatch(text[node.title_start:node.title_end].strip()):
+            body = ctx.seg.lines[node.line].end + 1
+            if body < len(text):
+                found.append((node.start, body, min(node.end, _block_end(text, body)), False))
     for m in CONTACT_LABEL_PATTERN.finditer(text):
-        if m.start() < pos:
-            continue
         if not m.group("colon"):  # "联系人 王海涛 电话 …": a gap (visible in the display text) must follow
             de = ctx.norm.display_span(m.start(), m.end())[1]
             if de >= len(display) or not display[de].isspace() or display[de] == "\n":
                 continue
-        end = _block_end(text, m.end())
-        pos = end
-        fax_all = "传真" in m.group(0)
-        groups: list[_Group] = []
-        loose = _Group()
-        for s, e in _segments(text, m.end(), end):
-            cut = e
-            for pat in (FIELD_LABEL_PATTERN, PHONE_PATTERN, EMAIL_PATTERN):
-                f = pat.search(text, s, e)
-                if f:
-                    cut = min(cut, f.start())
-            names, org = _people(ctx, s, cut) if cut - s <= 60 else ([], None)
-            if names:
-                groups.append(_Group(names=names, org=org))
-                _fields(text, cut, e, groups[-1], fax_all)
-            elif groups:
-                target = _Group()
-                _fields(text, s, e, target, fax_all)
-                groups[-1].phones += target.phones
-                groups[-1].fax += target.fax
-                loose.emails += target.emails
-            else:
-                _fields(text, s, e, loose, fax_all)
-        if not groups:
-            continue
-        w0, w1 = max(0, m.start() - LOOSE_REACH), min(len(text), end + LOOSE_REACH)
-        loose.emails += [x.group(0) for x in EMAIL_PATTERN.finditer(text, end, w1) if _own_line_email(text, x)]
-        addr = ADDRESS_PATTERN.search(text, w0, w1)
-        post = POSTCODE_PATTERN.search(text, w0, w1)
-        for g in groups:
-            for name, _, _ in g.names:
-                out.append(Contact(
-                    name=name,
-                    phones=list(dict.fromkeys(g.phones or (loose.phones if len(groups) == 1 else []))),
-                    fax=list(dict.fromkeys(g.fax or loose.fax)),
-                    emails=list(dict.fromkeys(g.emails or loose.emails)),
-                    address=ctx.value(addr.start("v"), addr.end("v")) if addr else None,
-                    postcode=post.group("v") if post else None,
-                    organization=g.org,
-                    span=ctx.span(m.start(), end),
-                ))
+        found.append((m.start(), m.end(), _block_end(text, m.end()), "传真" in m.group(0)))
+    found.sort()
+    pos = 0
+    for label, start, end, fax_all in found:
+        if label >= pos:
+            yield label, start, end, fax_all
+            pos = end
+
+
+def _read_block(ctx: Context, label: int, start: int, end: int, fax_all: bool) -> list[Contact]:
+    text = ctx.text
+    groups: list[_Group] = []
+    loose = _Group()
+    for s, e in _segments(text, start, end):
+        cut = e
+        for pat in (FIELD_LABEL_PATTERN, PHONE_PATTERN, EMAIL_PATTERN):
+            f = pat.search(text, s, e)
+            if f:
+                cut = min(cut, f.start())
+        names, org = _people(ctx, s, cut) if cut - s <= 60 else ([], None)
+        if names:
+            groups.append(_Group(names=names, org=org))
+            _fields(text, cut, e, groups[-1], fax_all)
+        elif groups:
+            target = _Group()
+            _fields(text, s, e, target, fax_all)
+            groups[-1].phones += target.phones
+            groups[-1].fax += target.fax
+            loose.emails += target.emails
+        else:
+            _fields(text, s, e, loose, fax_all)
+    w0, w1 = max(0, label - LOOSE_REACH), min(len(text), end + LOOSE_REACH)
+    loose.emails += [x.group(0) for x in EMAIL_PATTERN.finditer(text, end, w1) if _own_line_email(text, x)]
+    addr = ADDRESS_PATTERN.search(text, w0, w1)
+    post = POSTCODE_PATTERN.search(text, w0, w1)
+    out = []
+    for g in groups:
+        if not (g.phones or g.fax or g.emails or loose.emails or (len(groups) == 1 and loose.phones)):
+            continue  # a name with no number at all: a form's sample ("联系人：张三"), not a contact
+        for name, _, _ in g.names:
+            out.append(Contact(
+                name=name,
+                phones=list(dict.fromkeys(g.phones or (loose.phones if len(groups) == 1 else []))),
+                fax=list(dict.fromkeys(g.fax or loose.fax)),
+                emails=list(dict.fromkeys(g.emails or loose.emails)),
+                address=ctx.value(addr.start("v"), addr.end("v")) if addr else None,
+                postcode=post.group("v") if post else None,
+                organization=g.org,
+                span=ctx.span(label, end),
+            ))
+    return out
+
+
+def extract_contacts(ctx: Context) -> list[Contact]:
+    out: list[Contact] = []
+    for label, start, end, fax_all in _blocks(ctx):
+        out += _read_block(ctx, label, start, end, fax_all)
         if len(out) > MAX_CONTACTS:
             ctx.warn(f"more than {MAX_CONTACTS} contacts found; the rest were skipped")
             break
     return out
-

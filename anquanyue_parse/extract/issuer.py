@@ -7,7 +7,7 @@ from typing import Optional
 
 import regex
 
-from ..patterns import ORG_NAME, ORG_SUFFIX
+from ..patterns import ORG_LINE_NAME, ORG_NAME, ORG_SUFFIX
 from .base import Context
 from .dates import SIGNED_DATE_LINE_PATTERN
 from .title import extract_recipients
@@ -19,7 +19,7 @@ def extract_recipients_line(ctx: Context) -> bool:
 __all__ = ["extract_issuer"]
 
 #: A whole line that is an organization name, e.g. "运城市工业和信息化局", "上海市教育委员会".
-ORG_LINE_PATTERN = regex.compile(rf"^(?P<org>{ORG_NAME})$")
+ORG_LINE_PATTERN = regex.compile(rf"^(?P<org>{ORG_LINE_NAME})$")
 
 #: A seal note after a signature: "(盖章)", "(代章)", "(公章)", "(印)".
 SEAL_PATTERN = regex.compile(r"\((?:盖章|代章|公章|印|章)\)$")
@@ -32,7 +32,8 @@ TITLE_PREFIX_PATTERN = regex.compile(rf"^(?:[\p{{Han}}]{{0,6}}:)?(?P<org>{ORG_NA
 
 #: Metadata label, e.g. "发布单位:全国安全生产月活动组委会办公室", "文章来源:国务院安委会办公室".
 META_ISSUER_PATTERN = regex.compile(
-    rf"(?:发布机构|发布单位|发文机关|发文单位|发文机构|文章来源|来源)\s*:\s*(?P<org>[\p{{Han}}()]{{1,30}}{ORG_SUFFIX}(?:网站)?)"
+    rf"(?:发布机构|发布单位|发文机关|发文单位|发文机构|文章来源|来源)\s*:\s*(?P<org>[\p{{Han}}()]{{1,30}}{ORG_SUFFIX}"
+    r"(?:\([\p{Han}]{2,10}\))?(?:网站)?)"
 )
 
 #: News sentence about the issuing body: "云霄县政府安委办下发了《…", "交通运输部发出通知",

@@ -16,7 +16,7 @@ THEME_HEADING_PATTERN = regex.compile(r"^(?:活动|宣传|竞赛)?主题(?:和|�
 #: A label followed by the theme: "活动主题:人人讲安全…", "活动的主题为:遵章守法,关爱生命。",
 #: "活动主题是:安全发展、预防为主。", "主题为“安全发展、预防为主”".
 THEME_LABEL_PATTERN = regex.compile(
-    r"主题(?!词)(?:是|为|确定为|定为)?\s*:?\s*“?(?P<theme>[^“”\n。]{2,60}?)”?(?:。|$|\n|\(|;(?=\s*$))",
+    r"主题(?!词)\s*(?:(?:是|为|确定为|定为)\s*:?|:)\s*“?(?P<theme>[^“”\n。]{2,60}?)”?(?:。|$|\n|\(|;(?=\s*$))",
     regex.M,
 )
 
@@ -36,8 +36,15 @@ MAX_THEME_LINE = 40
 PLACEHOLDER_THEME_PATTERN = regex.compile(r"另行通知|待.{0,6}(?:发布|确定|公布)|暂定|尚未")
 
 
+#: A bracketed note after a theme line: "…——守护身边安全(与全国“安全生产月”活动主题保持一致)".
+TRAILING_NOTE_PATTERN = regex.compile(r"\s*\([^()]{2,40}\)\s*[。.]?$")
+
+
 def _clean(ctx: Context, start: int, end: int) -> tuple[int, int]:
     text = ctx.text
+    note = TRAILING_NOTE_PATTERN.search(text, start, end)
+    if note and note.start() - start >= 4:
+        end = note.start()
     while end > start and text[end - 1] in "。.;,: \"”“":
         end -= 1
     while start < end and text[start] in "“\" :":

@@ -20,6 +20,7 @@ __all__ = [
     "DOC_PREFIX_STOP",
     "ORG_SUFFIX",
     "ORG_NAME",
+    "ORG_LINE_NAME",
     "HEADING_PATTERNS",
     "PLAIN_HEADING_PATTERN",
     "SENTENCE_SPLIT_PATTERN",
@@ -54,6 +55,10 @@ ORG_SUFFIX = "(?:" + "|".join(ORG_SUFFIXES) + ")"
 #: An organization name: 2-24 Han characters (with optional brackets) ending in an ORG suffix.
 #: e.g. "吉林省工业和信息化厅", "梅州市住房和城乡建设局", "常州市教育局".
 ORG_NAME = r"[\p{Han}()]{1,24}?" + ORG_SUFFIX
+
+#: An organization name standing alone on a line (signature, red header): may quote a campaign
+#: and carry an alias in brackets, e.g. "全国“安全生产月”活动组织委员会办公室", "保卫处(武装部)".
+ORG_LINE_NAME = r"[\p{Han}()“”]{1,30}?" + ORG_SUFFIX + r"(?:\([\p{Han}]{2,10}\))?"
 
 #: The name of a campaign: the Safety Production Month and its siblings in the same format,
 #: e.g. "安全生产月", "消防宣传月", "国家网络安全宣传周", "全国科技活动周", "防灾减灾宣传周", "质量月".

@@ -74,6 +74,8 @@ THEME = table("theme", lambda c: c.theme, [
     Example("为做好工作，以“生命至上、安全发展”为主题，制定本方案。", "生命至上、安全发展", "以…为主题"),
     Example("2020年6月是全国第19个“安全生产月”，主题是“消除事故隐患、筑牢安全防线”。", "消除事故隐患、筑牢安全防线", "主题是"),
     Example("二、活动主题\n2010年“安全生产月”活动主题是:安全发展、预防为主。\n三、时间安排", "安全发展、预防为主", "label in section"),
+    Example("二、活动主题\n人人讲安全、个个会应急——守护身边安全（与全国“安全生产月”活动主题保持一致）\n三、活动时间",
+            "人人讲安全、个个会应急——守护身边安全", "bracketed note"),
     Example("以“治理隱患,防范事故”為主題,緊緊圍繞主線。", "治理隱患,防范事故", "traditional"),
     Example("二、活动主题\n“安全生产月”的各项活动，要紧紧围绕总体部署，以“预防为主”为重点，扎实开展宣传教育活动，大力提高全民的安全素养，不断深化执法。\n",
             None, "long sentence is no theme"),
@@ -124,6 +126,9 @@ CONTACTS = table("contacts", lambda c: [(p.name, p.phones, p.fax, p.emails) for 
     Example("联系人：安全技术部 周敏（13813579246），行政部 吴昊（13705198831）。",
             [("周敏", ["13813579246"], [], []), ("吴昊", ["13705198831"], [], [])], "phones in brackets"),
     Example("联系方式：李文斌 0551-68892317", [("李文斌", ["0551-68892317"], [], [])], "联系方式"),
+    Example("四、联系方式\n\n部新闻宣传司：王建军，联系电话：010-64463125转8012\n\n全国技术支持热线：400-810-6616\n",
+            [("王建军", ["010-64463125转8012"], [], [])], "a contact section; hotline excluded"),
+    Example("（填报示例：填报单位：××项目部  联系人：张三  电话：139××××××××）", [], "a form's sample"),
     Example("联系人：安全监察部 赵建军，电话：0533-2186635，内线6635", [("赵建军", ["0533-2186635"], [], [])],
             "extension of the same number"),
 ])
@@ -201,6 +206,11 @@ def test_activity_table_rows():
 def test_emoji_numbered_items():
     text = "2021年“安全生产月”活动方案\n主要活动\n\n1\ufe0f\u20e3 开展应急演练活动\n内容。\n\n2\ufe0f\u20e3 开展安全宣传“五进”活动\n内容。"
     assert [a.title for a in parse_text(text).activities] == ["开展应急演练活动", "开展安全宣传“五进”活动"]
+
+
+def test_bracket_headings():
+    text = "2023年“安全生产月”活动方案\n三、活动内容\n【宣传教育】\n1.悬挂横幅。\n【隐患排查】\n1.开展自查。\n四、工作要求\n"
+    assert [a.title for a in parse_text(text).activities] == ["宣传教育", "隐患排查"]
 
 
 def test_inline_activity_list():
