@@ -251,3 +251,26 @@ def test_a_worker_that_dies_costs_one_file_not_the_build(archive, tmp_path):
     fails = load_table(url, "failures")
     assert fails.path.tolist() == [str(archive / "crash_me.txt")] and fails.error_type.tolist() == ["WorkerCrashed"]
     assert len(load_campaigns(url)) == len(list(iter_archive(archive))) - 1
+
+
+def test_a_record_the_database_refuses_costs_that_file_only(db_url, archive, monkeypatch):
+    from sqlalchemy.exc import IntegrityError
+
+    from anquanyue_parse import db_write
+
+    poison = sorted(iter_archive(archive))[2]
+    original = db_write._insert_records
+
+    def refuse_one(conn, items):
+        if any(doc.path == str(poison) for _, doc in items):
+            raise IntegrityError("INSERT …", {}, Exception("value too long (simulated)"))
+        return original(conn, items)
+
+    monkeypatch.setattr(db_write, "_insert_records", refuse_one)
+    s = build(archive, db_url)
+    total = len(list(iter_archive(archive)))
+    assert (s.parsed, s.failed) == (total - 1, 1)
+    fails = load_table(db_url, "failures")
+    assert fails.path.tolist() == [str(poison)] and fails.error_type.tolist() == ["DatabaseError"]
+    assert "simulated" in fails.message[0]
+    assert len(load_campaigns(db_url)) == total - 1
