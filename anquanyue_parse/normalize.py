@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .patterns import PLAIN_HEADING_PATTERN
 from .textmap import MappedText
 
 __all__ = ["Normalized", "normalize"]
@@ -163,11 +164,8 @@ def _wrap_edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-#: An inline heading in a flattened document (one long line): "…通知如下: 一、指导思想 以党的…",
-#: "五、活动内容 (一)开展安全生产宣传活动 各级…". Only Chinese-numeral markers, which prose rarely has.
-INLINE_HEADING_PATTERN = regex.compile(
-    r"(?<=[\s。;；:：])[ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
-)
+#: A heading marker inside a line: "一、" (group l1) or "(一)" (group l2).
+INLINE_MARK_PATTERN = regex.compile(r"(?P<l1>[一二三四五六七八九十]{1,3})、|[（(](?P<l2>[一二三四五六七八九十]{1,3})[）)]")
 
 #: The end of an inline heading's title: the first gap within 40 characters, before any sentence punctuation.
 INLINE_TITLE_GAP_PATTERN = regex.compile(r"[^\s。，,;；:：]{2,40}?(?P<gap>[ \t\u3000]+)")
@@ -185,6 +183,8 @@ INDENT_GAP_PATTERN = regex.compile(r"(?<=\S)\u3000{2,}(?=\S)")
 #: ending the document "…(略)二〇〇七年五月二十一日".
 FLAT_BREAK_PATTERN = regex.compile(
     r"(?<=[。;；:：)）\s])\s*(?=附件[:：\d]|联系人|联系方式|抄送|主题词)"
+    r"|(?<=关于[^。\n]{2,60}(?:的通知|的意见|的通报|的决定))(?=[^。\n:：]{2,80}[:：])"
+    r"|(?<=\d\s*[号號])(?=关于|關於)"
     r"|(?<=\S)\s*(?=(?:[〇○零一二三四五六七八九]{4}|\d{4})年[^年\n]{1,8}[日号]\s*$)"
 )
 
@@ -195,35 +195,57 @@ FLAT_ITEM_PATTERN = regex.compile(r"(?<=[\p{Han}。;；:：\s])(?P<n>\d{1,2})[.�
 FLAT_LINE = 600
 
 
+def _sequence_marks(text: str, start: int, end: int) -> list[regex.Match]:
+    """Inline headings of a flattened line that continue their list: "一、" (after a space or
+    punctuation), then "二、", "三、" even glued to the text before ("…中国梦二、活动时间");
+    "(一)", "(二)" restart under each "X、"."""
+    from .numerals import to_int
+
+    marks: list[regex.Match] = []
+    expected1 = expected2 = 1
+    for m in INLINE_MARK_PATTERN.finditer(text, start, end):
+        prev = text[m.start() - 1] if m.start() > start else " "
+        loose = prev in " \t\u3000。;；:：,，" or m.start() == start
+        if m.group("l1"):
+            if to_int(m.group("l1")) == expected1 and (loose or expected1 >= 2):
+                marks.append(m)
+                expected1, expected2 = expected1 + 1, 1
+        elif to_int(m.group("l2")) == expected2:
+            marks.append(m)
+            expected2 += 1
+    return marks
+
+
 def _flattened_edits(text: str) -> list[tuple[int, int, str]]:
     """Line breaks before the headings of a document flattened to one line (web copy-paste)."""
     edits: list[tuple[int, int, str]] = []
     pos = 0
     for part in text.split("\n"):
+        end = pos + len(part)
         if len(part) >= FLAT_LINE:
-            marks = list(INLINE_HEADING_PATTERN.finditer(text, pos, pos + len(part)))
+            marks = _sequence_marks(text, pos, end)
             if len(marks) >= 3:
                 # Chinese prose has no spaces: a gap between two CJK characters was a line break,
                 # and a paragraph indent ("　　") inside the line starts a paragraph
-                for g in FLAT_GAP_PATTERN.finditer(text, pos, pos + len(part)):
-                    edits.append((g.start(), g.end(), "\n"))
-                for g in INDENT_GAP_PATTERN.finditer(text, pos, pos + len(part)):
-                    edits.append((g.start(), g.end(), "\n"))
-                for g in FLAT_BREAK_PATTERN.finditer(text, pos, pos + len(part)):
-                    edits.append((g.start(), g.end(), "\n"))
+                for pattern in (FLAT_GAP_PATTERN, INDENT_GAP_PATTERN, FLAT_BREAK_PATTERN):
+                    edits += [(g.start(), g.end(), "\n") for g in pattern.finditer(text, pos, end)]
                 expected = 1
-                for g in FLAT_ITEM_PATTERN.finditer(text, pos, pos + len(part)):
+                for g in FLAT_ITEM_PATTERN.finditer(text, pos, end):
                     n = int(g.group("n"))
                     if n == 1 or n == expected:
                         edits.append((g.start(), g.start(), "\n"))
                         expected = n + 1
                 for m in marks:
-                    edits.append((m.start(), m.end(), "\n"))
-                    head = regex.match(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]", text[m.end():])
-                    g = INLINE_TITLE_GAP_PATTERN.match(text, m.end() + head.end(), pos + len(part))
+                    gap = regex.match(r"[ \t\u3000]*", text[m.start() - 1::-1]).end() if m.start() > pos else 0
+                    edits.append((m.start() - gap, m.start(), "\n"))
+                    word = PLAIN_HEADING_PATTERN.match(text, m.end(), end)
+                    if word and word.end() < end and text[word.end()] not in "。,，;；:：":
+                        edits.append((word.end(), word.end(), "\n"))  # "一、活动主题建设质量强国…"
+                        continue
+                    g = INLINE_TITLE_GAP_PATTERN.match(text, m.end(), end)
                     if g:
                         edits.append((g.start("gap"), g.end("gap"), "\n"))
-        pos += len(part) + 1
+        pos = end + 1
     edits.sort()
     dedup: list[tuple[int, int, str]] = []
     for e in edits:

@@ -45,7 +45,7 @@ LEADING_SYMBOLS_PATTERN = regex.compile(r"[^\p{Han}\w]*")
 BRACKET_HEADING_PATTERN = regex.compile(r"\s*【(?P<t>[\p{Han}“”、]{2,16})】")
 
 #: A line that is only an organization name (red-header layouts put it above the title).
-ORG_ONLY_PATTERN = regex.compile(r"^[\p{Han}()]{2,30}(?:局|厅|委员会|政府|办公室|公司|中心|部|委|办)$")
+ORG_ONLY_PATTERN = regex.compile(r"^[\p{Han}()“”]{2,40}(?:局|厅|委员会|政府|办公室|公司|中心|部|委|办|小组|专班|指挥部)$")
 
 
 @dataclass
@@ -166,6 +166,7 @@ def _outline(lines: list[Line], text_len: int, breaks: set[int]) -> list[Node]:
     """Build the heading tree; numbering must run on (一 then 二), else the line is prose."""
     roots: list[Node] = []
     stack: list[Node] = []
+    seen_levels: set[int] = set()
     for line in lines:
         if line.index in breaks:
             stack = []
@@ -196,8 +197,9 @@ def _outline(lines: list[Line], text_len: int, breaks: set[int]) -> list[Node]:
                 stack = []
             else:
                 continue
-        elif ordinal != 1 and (stack or roots):
-            continue  # an excerpt may start mid-list: only its very first heading may
+        elif ordinal != 1 and (stack or level in seen_levels or level > min(seen_levels, default=level)):
+            continue  # an excerpt may start mid-list: only the first heading of a level may
+        seen_levels.add(level)
         node = Node(level, ordinal, line.index, line.start, title_start, _title_end(line, title_start))
         parent = stack[-1] if stack else None
         node.parent = parent
@@ -221,8 +223,9 @@ def _find_title(lines: list[Line], limit: int) -> Optional[tuple[int, int]]:
             continue
         if _heading_at(ln):
             break
-        after = [x for x in lines[ln.index + 1:ln.index + 4] if x.text.strip()]
-        if ORG_ONLY_PATTERN.match(text) and after and after[0].text.lstrip().startswith("关于"):
+        after = [x for x in lines[ln.index + 1:ln.index + 6] if x.text.strip()][:3]
+        if ORG_ONLY_PATTERN.match(text) and any(x.text.lstrip().startswith("关于") or TITLE_END_PATTERN.search(x.text)
+                                                for x in after):
             continue  # "威海市工业和信息化局" above "关于印发…的通知": the issuer, not the title
         last = ln.index
         joined = text

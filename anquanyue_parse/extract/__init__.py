@@ -103,6 +103,7 @@ def assemble(ctx: Context) -> Campaign:
     issuer = extract_issuer(ctx, date_line)
     if issuer:
         rec.issuer = put("issuer", issuer)
+        _trim_signature(rec, ctx.norm.source)
 
     strong = []
     if title:
@@ -115,6 +116,19 @@ def assemble(ctx: Context) -> Campaign:
     _warn_missing(ctx, rec)
     rec.warnings = ctx.warnings
     return rec
+
+
+def _trim_signature(rec: Campaign, source: str) -> None:
+    """An attachment title that runs into the signature ("…统计表华岳电力…办公室"), as in a
+    document flattened to one line: cut the issuer off."""
+    issuer = rec.issuer or ""
+    for a in rec.attachments:
+        if len(a.title) > len(issuer) + 2 and a.title.endswith(issuer):
+            a.title = a.title[: -len(issuer)].rstrip()
+            if a.span is not None:
+                cut = source.rfind(issuer, a.span.start, a.span.end)
+                if cut > a.span.start:
+                    a.span.end = cut
 
 
 def _warn_missing(ctx: Context, rec: Campaign) -> None:

@@ -178,6 +178,12 @@ def extract_activities(ctx: Context) -> list[Activity]:
     if bare:
         return []  # an activity section we could not read: no guessing from other sections
     text = ctx.text
+    # an excerpt that starts inside the activity list: the orphan items before its first section
+    first_section = next((i for i, n in enumerate(ctx.seg.roots) if n.level <= 1), len(ctx.seg.roots))
+    orphans = [n for n in ctx.seg.roots[:first_section] if n.level > 1 and not n.plain]
+    if orphans and first_section < len(ctx.seg.roots) and not any(_generic(text[n.title_start:n.title_end])
+                                                                    for n in orphans):
+        return ctx.limit([_activity(ctx, n) for n in orphans], "activities")
     roots = [n for n in ctx.seg.roots if n.level == 1]
     items = [n for n in roots if not _generic(text[n.title_start:n.title_end])]
     if items and (len(items) == len(roots) or len(items) >= 2):

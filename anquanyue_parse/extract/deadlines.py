@@ -40,7 +40,7 @@ RECURRING_PATTERN = regex.compile(
 )
 
 #: The next date of a list of deadlines: "分别于5月8日和7月3日前" (after "5月8日").
-LIST_NEXT_DATE_PATTERN = regex.compile(r"[和、及]\d{1,2}月\d{1,2}日(?:\d{1,2}[时点])?前")
+LIST_NEXT_DATE_PATTERN = regex.compile(r"(?:[和、及,]\d{1,2}月\d{1,2}日)+(?:\d{1,2}[时点])?前")
 
 #: What a recurring duty applies to, just before it: "6月份每周三", "活动期间每周四".
 RECURRENCE_SCOPE_PATTERN = regex.compile(r"(?:\d{1,2}月份?|活动期间|“安全生产月”活动期间)[^,。]{0,4}$")
@@ -80,7 +80,7 @@ def _dated(ctx: Context, year: Optional[int]) -> list[tuple[int, Deadline]]:
             break
         before = m.group("before")
         nxt = text[m.end():m.end() + 1]
-        if not before and not (nxt in "和、及" and LIST_NEXT_DATE_PATTERN.match(text[m.end():m.end() + 12])):
+        if not before and not (nxt in "和、及," and LIST_NEXT_DATE_PATTERN.match(text, m.end(), m.end() + 60)):
             continue
         s0, s1 = ctx.sentence(m.start())
         if not REPORT_VERB_PATTERN.search(text, s0, s1):

@@ -46,6 +46,9 @@ def normalize_doc_number(raw: str) -> str:
     return s.translate(_BRACKETS)
 
 
+#: A label glued to the number once the gap is gone: "文号 云网办〔2019〕7号" -> "文号云网办…".
+DOC_LABEL_PREFIX_PATTERN = regex.compile(r"(?:发文字号|发文号|文件编号|文号|编号|字号|索引号)")
+
 #: Longest issuer code before the year bracket, e.g. "安监总政法字" (6), "沪安监管法规" (6).
 MAX_PREFIX = 10
 
@@ -60,7 +63,8 @@ def _prefix_start(text: str, core_start: int) -> int:
         start -= 1
     while start < core_start and text[start] == " ":
         start += 1
-    return start
+    label = DOC_LABEL_PREFIX_PATTERN.match(text, start, core_start)
+    return label.end() if label and label.end() < core_start else start
 
 
 def _is_own(ctx: Context, start: int, m: regex.Match, header_end: int) -> Optional[int]:

@@ -147,8 +147,10 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
         if m and _ok(m.group("org")):
             off = t0.start + t0.text.index(t0.text.strip())
             return _span_of(ctx, m, off)
-        # the organization line above the title (red-header layouts), over 文号 / 签发 / 密级 lines
-        for ln in seg.nonblank(max(0, a - 8), a):
+        # the organization line above the title (red-header layouts), over 文号 / 签发 / 密级 lines,
+        # or just under it (web pages put the issuing body and 文号 under the title)
+        below = [ln for ln in seg.nonblank(b + 1, min(len(seg.lines), b + 8))][:3]
+        for ln in seg.nonblank(max(0, a - 8), a) + below:
             t = ln.text.strip()
             m = ORG_LINE_PATTERN.match(t)
             if m and _ok(t) and len(t) <= 40:

@@ -9,7 +9,7 @@ from typing import Optional
 import regex
 
 from ..numerals import to_int
-from ..patterns import CAMPAIGN_NAME_PATTERN
+from ..patterns import CAMPAIGN_NAME, CAMPAIGN_NAME_PATTERN
 from .base import Context
 from .dates import make_date, month_end
 
@@ -36,6 +36,11 @@ PERIOD_LABEL_PATTERN = regex.compile(r"活动时间(?:为|是)?\s*[:.。]?\s*")
 #: "今年6月份,上海市…开展“安全生产月”活动", "2020年6月是全国第19个“安全生产月”".
 CAMPAIGN_SENTENCE_PATTERN = CAMPAIGN_NAME_PATTERN
 CAMPAIGN_VERB_PATTERN = regex.compile(r"开展|启动|活动时间|时间为|期间|为期|是第|是全国|举行|进行|部署")
+
+#: A date that is the campaign: "11月9日是全国消防日", "今年6月是第23个全国“安全生产月”".
+DATE_IS_CAMPAIGN_PATTERN = regex.compile(
+    r"(?P<date>(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号])?)(?:份)?(?:是|为)[^。\n]{0,14}?" + CAMPAIGN_NAME
+)
 
 #: A sentence: text between 。 ; and line breaks.
 SENTENCE_PATTERN = regex.compile(r"[^。;\n]+")
@@ -87,6 +92,8 @@ def _first_in(ctx: Context, start: int, end: int, year: Optional[int], single_da
         after = text[m.end():m.end() + 2]
         if after.startswith(("前", "底", "以前", "之前")) or m.group("d2") is None and after.startswith("日"):
             continue
+        if not (m.group("d") or m.group("d1") or m.group("mm")) and after.startswith(("上旬", "中旬", "下旬", "初", "中")):
+            continue  # "5月下旬": not the whole month
         got = _resolve(m, year, single_day)
         if got:
             return got, (m.start(), m.end())
@@ -101,11 +108,15 @@ def extract_period(ctx: Context, year: Optional[int], single_day: bool = False):
         if PERIOD_HEADING_PATTERN.search(text[node.title_start:node.title_end]):
             body_end = min(node.end, node.title_start + 300)
             sub = node.children[0].start if node.children else body_end
-            found = _first_in(ctx, node.title_start, min(body_end, sub), year)
+            found = _first_in(ctx, node.title_start, min(body_end, sub), year, single_day)
             if found:
                 return found
     for m in PERIOD_LABEL_PATTERN.finditer(text):
-        found = _first_in(ctx, m.end(), min(len(text), m.end() + 40), year)
+        found = _first_in(ctx, m.end(), min(len(text), m.end() + 40), year, single_day)
+        if found:
+            return found
+    for m in DATE_IS_CAMPAIGN_PATTERN.finditer(text) if single_day else []:  # "3月27日是…安全教育日"
+        found = _first_in(ctx, m.start(), m.end("date"), year, single_day)
         if found:
             return found
     for sentence in SENTENCE_PATTERN.finditer(text):

@@ -28,6 +28,9 @@ THEME_INLINE_PATTERNS = [
     regex.compile(r"主题:\s*“(?P<theme>[^“”\n]{2,60})”"),
 ]
 
+#: A theme line that opens with the quoted theme and goes on: "“共建共治共享 守护职业健康”。同时…".
+QUOTED_LINE_PATTERN = regex.compile(r"“(?P<theme>[^“”\n]{2,60})”(?=[。.,;]|$)")
+
 #: A line short enough to be a slogan (a theme line under the 活动主题 heading).
 MAX_THEME_LINE = 40
 
@@ -71,6 +74,10 @@ def _from_section(ctx: Context) -> Optional[tuple[int, int]]:
             if len(t) <= MAX_THEME_LINE and t.count("。") <= 1 and (t.endswith("。") or "。" not in t):
                 off = ln.start + ln.text.index(t)
                 return _clean(ctx, off, off + len(t))
+            quoted = QUOTED_LINE_PATTERN.match(t)
+            if quoted:  # "“共建共治共享 守护职业健康”。同时要继续宣传…"
+                off = ln.start + ln.text.index(t)
+                return off + quoted.start("theme"), off + quoted.end("theme")
             break
         if node.title_end < seg.lines[node.line].end:  # "二、活动主题:…" on the heading line
             rest_start = node.title_end

@@ -15,7 +15,10 @@ from anquanyue_parse.evaluate import SCALAR_FIELDS, _canon, evaluate_sets, gold_
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DOCS = list(gold_files(CORPUS))
 #: (document, field) pairs known to be wrong; a fix makes the xfail strict test fail until removed here.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {
+    ("blind5/007.txt", "period_end"): "活动自5月下旬开始，至6月底结束: a fuzzy start (下旬) is not read, and the "
+                                      "period is all-or-nothing, so the end is lost too",
+}
 
 
 def _params():
@@ -45,7 +48,7 @@ def test_golden_scalar(parsed, src, gold, field):
 def test_spans_point_at_the_source(parsed, src):
     c = parsed[src]
     text = c.source_text
-    assert text == src.read_text("utf-8")
+    assert text == src.read_bytes().decode("utf-8-sig")  # as given: "\r" kept
     for field in ("doc_number", "issuer", "theme", "title"):
         value = getattr(c, field)
         if value is None:

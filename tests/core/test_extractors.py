@@ -213,6 +213,24 @@ def test_bracket_headings():
     assert [a.title for a in parse_text(text).activities] == ["宣传教育", "隐患排查"]
 
 
+def test_excerpt_starting_inside_the_activity_list():
+    text = "（四）开展咨询日活动。6月16日举办。\n（五）开展应急演练。内容。\n四、工作要求\n（一）加强组织领导。\n"
+    c = parse_text(text)
+    assert [a.title for a in c.activities] == ["开展咨询日活动", "开展应急演练"]
+    assert [s.number for s in c.outline] == ["（四）", "（五）", "四、"]
+
+
+def test_one_line_document_with_glued_headings():
+    body = "".join(f"（{n}）开展第{n}项活动。具体内容如下，各单位要认真组织实施，结合实际细化措施，明确责任分工，"
+                   "加强督促检查，确保各项工作落到实处、取得实效。" for n in "一二三四五六七八九")
+    text = ("某某公司办公室 某发〔2014〕21号关于开展2014年“质量月”活动的通知各部门：现将有关事项通知如下："
+            "一、活动主题建设质量强国，共筑中国梦二、活动时间2014年9月1日至9月30日三、活动内容" + body
+            + "四、工作要求各单位于9月25日前报送总结。" * 5)
+    c = parse_text(text)
+    assert c.doc_number == "某发〔2014〕21号" and c.theme == "建设质量强国，共筑中国梦"
+    assert [a.title for a in c.activities][:2] == ["开展第一项活动", "开展第二项活动"]
+
+
 def test_inline_activity_list():
     c = parse_text("該局將組織開展三項活動：一是開展宣傳發動。二是組織知識競賽活動。三是開展應急演練。")
     assert [a.title for a in c.activities] == ["開展宣傳發動", "組織知識競賽活動", "開展應急演練"]
