@@ -195,6 +195,11 @@ FLAT_ITEM_PATTERN = regex.compile(r"(?<=[\p{Han}。;；:：\s])(?P<n>\d{1,2})[.�
 FLAT_LINE = 600
 
 
+def _in_quotes(text: str, line_start: int, pos: int) -> bool:
+    """Inside “…” on its line: "以“科学发展　安全发展”为主题" keeps its gap."""
+    return text.rfind("“", line_start, pos) > text.rfind("”", line_start, pos)
+
+
 def _sequence_marks(text: str, start: int, end: int) -> list[regex.Match]:
     """Inline headings of a flattened line that continue their list: "一、" (after a space or
     punctuation), then "二、", "三、" even glued to the text before ("…中国梦二、活动时间");
@@ -228,7 +233,8 @@ def _flattened_edits(text: str) -> list[tuple[int, int, str]]:
                 # Chinese prose has no spaces: a gap between two CJK characters was a line break,
                 # and a paragraph indent ("　　") inside the line starts a paragraph
                 for pattern in (FLAT_GAP_PATTERN, INDENT_GAP_PATTERN, FLAT_BREAK_PATTERN):
-                    edits += [(g.start(), g.end(), "\n") for g in pattern.finditer(text, pos, end)]
+                    edits += [(g.start(), g.end(), "\n") for g in pattern.finditer(text, pos, end)
+                              if not _in_quotes(text, pos, g.start())]
                 expected = 1
                 for g in FLAT_ITEM_PATTERN.finditer(text, pos, end):
                     n = int(g.group("n"))

@@ -46,7 +46,7 @@ def _generic(title: str) -> bool:
 RESPONSIBLE_PATTERN = regex.compile(r"(?:责任单位|牵头单位|责任部门|负责单位)\s*:\s*(?P<v>[^\n。]{2,200})")
 
 #: An inline list "将组织开展六项活动:一是…。二是…。".
-INLINE_LIST_PATTERN = regex.compile(r"活动[^。\n]{0,8}:\s*(?=一是)")
+INLINE_LIST_PATTERN = regex.compile(r"(?:活动|工作|方面|措施|内容|任务)[^。\n]{0,8}:\s*(?=一是)")
 INLINE_ITEM_PATTERN = regex.compile(r"(?P<n>[一二三四五六七八九十]{1,2})是(?P<t>[^。;\n]{2,120})")
 
 def _number(ctx: Context, node: Node) -> str:

@@ -72,6 +72,24 @@ def _action(ctx: Context, start: int, sent_end: int) -> tuple[int, int]:
     return a, max(a, e)
 
 
+#: The header of a table of reporting duties: "报送内容	报送时间", "| 报送内容 | 报送时间 |".
+DUTY_TABLE_HEADER_PATTERN = regex.compile(r"(?:报送|上报|提交|报告)(?:时间|时限|日期|截止时间)")
+#: How far above a row its table header may be (characters).
+TABLE_REACH = 400
+
+
+def _row_action(ctx: Context, pos: int) -> tuple[int, int]:
+    """The duty of a table row: the cell text before the date (its own line or the line above)."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, pos) + 1
+    cells = text[line_start:pos].strip(" |\t")
+    if cells:
+        return line_start, pos
+    prev_end = max(0, line_start - 1)
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    return prev_start, prev_end
+
+
 def _dated(ctx: Context, year: Optional[int]) -> list[tuple[int, Deadline]]:
     text = ctx.text
     out: list[tuple[int, Deadline]] = []
@@ -83,8 +101,12 @@ def _dated(ctx: Context, year: Optional[int]) -> list[tuple[int, Deadline]]:
         if not before and not (nxt in "和、及," and LIST_NEXT_DATE_PATTERN.match(text, m.end(), m.end() + 60)):
             continue
         s0, s1 = ctx.sentence(m.start())
+        in_table = False
         if not REPORT_VERB_PATTERN.search(text, s0, s1):
-            continue
+            # a row of a duty table under "报送内容 | 报送时间": the verb is in the header
+            in_table = bool(DUTY_TABLE_HEADER_PATTERN.search(text, max(0, m.start() - TABLE_REACH), m.start()))
+            if not in_table or s1 - s0 > 80:
+                continue
         y = int(m.group("y")) if m.group("y") else year
         month = int(m.group("m"))
         if m.group("end"):
@@ -94,7 +116,9 @@ def _dated(ctx: Context, year: Optional[int]) -> list[tuple[int, Deadline]]:
         if when is None and y is not None:
             continue
         a, e = _action(ctx, m.end(), s1)
-        if a >= e:  # the verb may come before the date: "请…于5月18日前报送" has it after; "上报…7月1日前" before
+        if in_table:
+            a, e = _row_action(ctx, m.start())
+        elif a >= e:  # the verb may come before the date: "请…于5月18日前报送" has it after; "上报…7月1日前" before
             a, e = _action(ctx, s0, s1)
         out.append((m.start(), Deadline(
             date=when, time=_time(m.group("h"), m.group("mi") or m.group("mi2"), m.group("ampm")),
@@ -142,8 +166,11 @@ def _recurring(ctx: Context) -> list[tuple[int, Deadline]]:
         if len(out) > MAX_ITEMS:
             break
         s0, s1 = ctx.sentence(m.start())
+        in_table = False
         if not REPORT_VERB_PATTERN.search(text, m.end(), s1):
-            continue
+            in_table = bool(DUTY_TABLE_HEADER_PATTERN.search(text, max(0, m.start() - TABLE_REACH), m.start()))
+            if not in_table or s1 - s0 > 80:
+                continue
         if m.group("wd"):
             rec = "weekly:" + _WEEKDAYS[m.group("wd")]
         elif m.group("md"):
@@ -154,7 +181,7 @@ def _recurring(ctx: Context) -> list[tuple[int, Deadline]]:
             rec = "daily"
         t = _TIME_AFTER.match(text, m.end())
         hhmm = _time(t.group("h"), t.group("mi") or t.group("mi2"), t.group("ampm")) if t else None
-        a, e = _action(ctx, m.end(), s1)
+        a, e = _row_action(ctx, m.start()) if in_table else _action(ctx, m.end(), s1)
         lead = max(s0, m.start() - 12)
         head = RECURRENCE_SCOPE_PATTERN.search(text[lead:m.start()])
         first = lead + head.start() if head else m.start()

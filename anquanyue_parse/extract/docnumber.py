@@ -47,7 +47,7 @@ def normalize_doc_number(raw: str) -> str:
 
 
 #: A label glued to the number once the gap is gone: "文号 云网办〔2019〕7号" -> "文号云网办…".
-DOC_LABEL_PREFIX_PATTERN = regex.compile(r"(?:发文字号|发文号|文件编号|文号|编号|字号|索引号)")
+DOC_LABEL_PREFIX_PATTERN = regex.compile(r"(?:发文字号|发文号|文件编号|文号|编号|字号|索引号|转发|印发|关于|根据|按照)")
 
 #: Longest issuer code before the year bracket, e.g. "安监总政法字" (6), "沪安监管法规" (6).
 MAX_PREFIX = 10

@@ -107,6 +107,8 @@ DEADLINES = table("deadlines", lambda c: [(d.date, d.time, d.recurrence) for d i
     Example(HEAD + "活动时间：2024年6月1日至30日。\n各单位于月底前报送活动总结。", [(D(2024, 6, 30), None, None)], "bare 月底"),
     Example(HEAD + "汇总后交政教处，截止时间为6月25日。", [(D(2024, 6, 25), None, None)], "截止"),
     Example(HEAD + "于五月二十五日前将活动总结报县劳动局。", [(D(2024, 5, 25), None, None)], "Chinese numerals"),
+    Example(HEAD + "请按下表报送：\n报送内容\t报送时间\n活动方案\t5月27日前\n活动周报\t每周四16:00前\n",
+            [(D(2024, 5, 27), None, None), (None, "16:00", "weekly:THU")], "duty table"),
     Example(HEAD + "于5月31日下班前将回执报县应急管理局宣教科。", [(D(2024, 5, 31), None, None)], "下班前"),
 ])
 
