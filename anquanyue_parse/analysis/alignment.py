@@ -132,19 +132,27 @@ def _has_theme_columns(df: Any) -> bool:
 
 
 def themes_by_year(db: Any) -> "pd.DataFrame":
-    """Year, theme as written, number of notices and their issuers ("、"-joined), by year."""
+    """Year, campaign (安全生产月 or a sibling such as 消防宣传月), theme as written, number of
+    notices and their issuers ("、"-joined)."""
     import pandas as pd
 
     df = campaigns_frame(db)
+    df["campaign_name"] = df["campaign_name"].fillna("")
     rows = []
-    for (year, theme), group in df.groupby(["year", "theme"], dropna=False, sort=False):
+    for (year, campaign, theme), group in df.groupby(["year", "campaign_name", "theme"], dropna=False, sort=False):
         issuers = sorted({i for i in group["issuer"] if isinstance(i, str) and i})
-        rows.append({"year": year, "theme": theme if isinstance(theme, str) else None,
+        rows.append({"year": year, "campaign": campaign or None, "theme": theme if isinstance(theme, str) else None,
                      "notices": len(group), "issuers": "、".join(issuers)})
-    out = pd.DataFrame(rows, columns=["year", "theme", "notices", "issuers"])
+    out = pd.DataFrame(rows, columns=THEME_COLUMNS)
     out["year"] = out["year"].astype("Int64")
-    out = out.sort_values(["year", "notices", "theme"], ascending=[True, False, True], na_position="last")
-    return out.reset_index(drop=True)
+    out["_national"] = out["campaign"] != NATIONAL_CAMPAIGN
+    out = out.sort_values(["year", "_national", "campaign", "notices", "theme"],
+                          ascending=[True, True, True, False, True], na_position="last")
+    return out.drop(columns="_national").reset_index(drop=True)
+
+
+#: Columns of :func:`themes_by_year`.
+THEME_COLUMNS = ["year", "campaign", "theme", "notices", "issuers"]
 
 
 def themes_table(db: Any) -> str:
@@ -152,9 +160,10 @@ def themes_table(db: Any) -> str:
     df = themes_by_year(db)
     if df.empty:
         return "no notices"
-    header = ["year", "theme", "notices", "issuers"]
-    rows = [[str(y) if not _missing(y) else "?", t if isinstance(t, str) else "(none)", str(n), i]
-            for y, t, n, i in df[header].itertuples(index=False)]
+    header = THEME_COLUMNS
+    rows = [[str(y) if not _missing(y) else "?", c if isinstance(c, str) else "?",
+             t if isinstance(t, str) else "(none)", str(n), i]
+            for y, c, t, n, i in df[header].itertuples(index=False)]
     widths = [max(_width(r[c]) for r in [header, *rows]) for c in range(len(header))]
     lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(r, widths)).rstrip()
              for r in [header, *rows]]

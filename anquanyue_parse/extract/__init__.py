@@ -6,6 +6,8 @@ which companion campaigns count.
 
 from __future__ import annotations
 
+import regex
+
 from ..models import Campaign, Period
 from ..themes import year_of_theme
 from .activities import extract_activities, extract_outline
@@ -24,6 +26,9 @@ from .title import extract_recipients, extract_title
 from .year import FIRST_YEAR, YEAR_PLACEHOLDER_PATTERN, extract_edition, extract_year
 
 __all__ = ["assemble"]
+
+#: White space between two Han characters: layout spacing inside a name.
+HAN_GAP_PATTERN = regex.compile(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
 
 
 def assemble(ctx: Context) -> Campaign:
@@ -102,7 +107,8 @@ def assemble(ctx: Context) -> Campaign:
 
     issuer = extract_issuer(ctx, date_line)
     if issuer:
-        rec.issuer = put("issuer", issuer)
+        # a letter-spaced header ("合 肥 市 教 育 局") names the same unit
+        rec.issuer = put("issuer", issuer, HAN_GAP_PATTERN.sub("", ctx.value(*issuer)))
         _trim_signature(rec, ctx.norm.source)
 
     strong = []

@@ -42,7 +42,7 @@ def test_national_theme_table_covers_2002_to_latest():
 
 def test_themes_by_year(hand_records):
     df = A.themes_by_year(hand_records)
-    assert list(df.columns) == ["year", "theme", "notices", "issuers"]
+    assert list(df.columns) == ["year", "campaign", "theme", "notices", "issuers"]
     assert df["notices"].sum() == len(hand_records)
     y2024 = df[df["year"] == 2024]
     assert set(y2024["theme"]) == {"人人讲安全、个个会应急——畅通生命通道;人人能自救", "安全生产  从我做起"}
@@ -81,7 +81,7 @@ def test_theme_alignment_takes_a_database_style_frame(hand_records):
 
 def test_themes_table_aligns_cjk_columns(hand_records):
     lines = A.themes_table(hand_records).splitlines()
-    assert lines[0].split() == ["year", "theme", "notices", "issuers"]
+    assert lines[0].split() == ["year", "campaign", "theme", "notices", "issuers"]
     assert len(lines) == 1 + 4
     # the notices column starts at the same terminal column on every line
     from anquanyue_parse.analysis.alignment import _width

@@ -52,7 +52,7 @@ def test_open_database_and_campaigns_frame_are_accepted(db_url):
 def test_cli_themes(db_url, capsys):
     assert main(["themes", "--db", db_url]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].split() == ["year", "theme", "notices", "issuers"]
+    assert out[0].split() == ["year", "campaign", "theme", "notices", "issuers"]
     assert any(line.startswith("2024") and "人人讲安全、个个会应急——畅通生命通道" in line for line in out)
 
 

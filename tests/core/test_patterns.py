@@ -123,6 +123,7 @@ EXAMPLES = [
     ("extract.theme", "QUOTED_LINE_PATTERN", "“共建共治共享 守护职业健康”。同时要继续", {"theme": "共建共治共享 守护职业健康"}),
     ("extract.theme", "QUOTED_LINE_PATTERN", "“安全生产月”的各项活动", None),
     ("extract.deadlines", "DUTY_TABLE_HEADER_PATTERN", "| 报送内容 | 报送时间 |", "报送时间"),
+    ("extract", "HAN_GAP_PATTERN", "合 肥 市", " "),
     ("extract.contacts", "HOTLINE_PATTERN", "网上报送系统技术支持电话:010-64463100", "技术支持"),
     ("extract.contacts", "PHONE_PATTERN", "0939 - 5521 567", "0939 - 5521 567"),
     ("extract.contacts", "PHONE_PATTERN", "189 9391 2345", "189 9391 2345"),
