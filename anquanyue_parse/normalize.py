@@ -40,6 +40,9 @@ BLOCK_START_PATTERN = regex.compile(
     r"|\d{1,2}[、.．](?!\d)|[①-⑳]|附件|联系人|联系电话|邮\s*箱|电子邮箱|第[一二三四五六七八九十]+[章条部])"
 )
 
+#: A line ending with a document number ("朱矿发〔2024〕31 号"): its own line in a red header.
+DOC_NUMBER_LINE_PATTERN = regex.compile(r"[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,5}\s*[号號]$")
+
 #: Characters a line never starts with (typographic rule 避头点): a line starting with one continues.
 CONTINUATION_START = "，。、；：！？）》”’,.;:!?)"
 
@@ -73,7 +76,7 @@ _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
 for _ch in "—–－─―‐‑‒−﹣":
     _FOLD[ord(_ch)] = ord("-")
-for _a, _b in {"「": "“", "」": "”", "『": "“", "』": "”", "〝": "“", "〞": "”", "＂": "\"",
+for _a, _b in {"「": "“", "」": "”", "『": "“", "』": "”", "〝": "“", "〞": "”", "‘": "“", "’": "”", "＂": "\"",
                "•": "·", "・": "·", "‧": "·", "﹒": ".", "．": ".",
                "（": "(", "）": ")", "，": ",", "：": ":", "；": ";"}.items():
     _FOLD[ord(_a)] = ord(_b)
@@ -154,7 +157,8 @@ def _wrap_edits(text: str) -> list[tuple[int, int, str]]:
         # a line cannot start with closing punctuation, nor a date unit after a number (…6 月 28 / 日前)
         forced = bool(nxt_text) and (nxt_text[0] in CONTINUATION_START
                                      or content[-1].isdigit() and nxt_text[0] in "年月日号时点分")
-        if not forced and (not full[i] or BLOCK_START_PATTERN.match(text, js, je)):
+        if not forced and (not full[i] or BLOCK_START_PATTERN.match(text, js, je)
+                           or DOC_NUMBER_LINE_PATTERN.search(content)):
             i += 1
             continue
         nxt = text[js:je]

@@ -41,6 +41,9 @@ CHROME_PATTERN = regex.compile(
 #: Symbols before an unnumbered heading: "📌 活动安排", "▍活动时间", "■ 工作要求".
 LEADING_SYMBOLS_PATTERN = regex.compile(r"[^\p{Han}\w]*")
 
+#: The rest of a broken heading title: Han characters only ("活动内容").
+HAN_ONLY_PATTERN = regex.compile(r"\p{Han}+")
+
 #: A heading in black-lenticular brackets, alone or opening its line: "【宣传教育】", "【隐患排查】…".
 BRACKET_HEADING_PATTERN = regex.compile(r"\s*【(?P<t>[\p{Han}“”、]{2,16})】")
 
@@ -134,6 +137,23 @@ def _heading_at(line: Line) -> Optional[tuple[int, int, int]]:
     return None
 
 
+def _join_broken_title(node: Node, lines: list[Line]) -> Optional[int]:
+    """"三、主要" followed (after a blank line) by "活动内容": one heading "主要活动内容".
+    Returns the index of the line joined, if any."""
+    title = lines[node.line].text[node.title_start - lines[node.line].start:].strip()
+    if not (1 <= len(title) <= 4) or title[-1] in "。,;:!?)" or PLAIN_HEADING_PATTERN.fullmatch(title):
+        return None  # "活动主题" is whole: the short line under it is its content
+    for ln in lines[node.line + 1:node.line + 3]:
+        t = ln.text.strip()
+        if not t:
+            continue
+        if len(t) <= 8 and HAN_ONLY_PATTERN.fullmatch(t):
+            node.title_end = ln.start + ln.text.index(t) + len(t)
+            return ln.index
+        return None
+    return None
+
+
 def _plain_heading(line: Line) -> Optional[tuple[int, int]]:
     """(start, end) of an unnumbered heading line such as "重点活动"."""
     t = line.text.strip()
@@ -155,6 +175,7 @@ def _bracket_heading(line: Line) -> Optional[tuple[int, int]]:
 
 def _title_end(line: Line, title_start: int) -> int:
     """Heading title ends at the first 。 on the line (heading and body share the line)."""
+    # (a title broken by a stray line break, "三、主要" / "活动内容", is joined in _outline)
     rel = line.text.find("。", title_start - line.start)
     end = line.start + rel if rel >= 0 else line.end
     while end > title_start and line.text[end - 1 - line.start] in " :;,":
@@ -167,7 +188,10 @@ def _outline(lines: list[Line], text_len: int, breaks: set[int]) -> list[Node]:
     roots: list[Node] = []
     stack: list[Node] = []
     seen_levels: set[int] = set()
+    consumed: set[int] = set()  # lines that are the rest of a broken heading title
     for line in lines:
+        if line.index in consumed:
+            continue
         if line.index in breaks:
             stack = []
             continue
@@ -191,8 +215,8 @@ def _outline(lines: list[Line], text_len: int, breaks: set[int]) -> list[Node]:
             stack.pop()
         if stack and stack[-1].level == level:
             prev = stack[-1]
-            if ordinal == prev.ordinal + 1:
-                stack.pop()
+            if ordinal == prev.ordinal + 1 or (ordinal == prev.ordinal + 2 and level >= 2 and not prev.plain):
+                stack.pop()  # (a skipped number, "（一）…（三）", is a typo more often than prose)
             elif ordinal == 1 and level == 1:
                 stack = []
             else:
@@ -201,6 +225,9 @@ def _outline(lines: list[Line], text_len: int, breaks: set[int]) -> list[Node]:
             continue  # an excerpt may start mid-list: only the first heading of a level may
         seen_levels.add(level)
         node = Node(level, ordinal, line.index, line.start, title_start, _title_end(line, title_start))
+        joined = _join_broken_title(node, lines)
+        if joined is not None:
+            consumed.add(joined)
         parent = stack[-1] if stack else None
         node.parent = parent
         (parent.children if parent else roots).append(node)

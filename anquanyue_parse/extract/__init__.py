@@ -59,7 +59,7 @@ def assemble(ctx: Context) -> Campaign:
     if rec.doc_number in rec.references:
         rec.references.remove(rec.doc_number)
 
-    edition = extract_edition(ctx)
+    edition = extract_edition(ctx) if rec.campaign in (None, "安全生产月") else None
     if edition:
         rec.edition = put("edition", edition[1], edition[0])
     year, yspan, how = extract_year(ctx, title[:2] if title else None, rec.edition)

@@ -53,10 +53,15 @@ def _number(ctx: Context, node: Node) -> str:
     return ctx.value(node.start, node.title_start).strip()
 
 
+def _title(ctx: Context, node: Node) -> str:
+    """The heading's title as it reads, a title broken over lines joined."""
+    return LINE_BREAK_PATTERN.sub("", ctx.value(node.title_start, node.title_end))
+
+
 def _section(ctx: Context, node: Node) -> Section:
     return Section(
         number=_number(ctx, node), level=node.level,
-        title=ctx.value(node.title_start, node.title_end),
+        title=_title(ctx, node),
         span=ctx.span(node.start, node.title_end),
         children=[_section(ctx, c) for c in node.children],
     )
@@ -77,7 +82,7 @@ def _activity(ctx: Context, node: Node) -> Activity:
             dates.append(d)
     return Activity(
         number=_number(ctx, node),
-        title=ctx.value(node.title_start, node.title_end),
+        title=_title(ctx, node),
         text=ctx.value(node.title_start, body_end),
         children=[_activity(ctx, c) for c in node.children],
         responsible=split_units(ctx.value(resp.start("v"), resp.end("v"))) if resp else [],
@@ -92,6 +97,9 @@ def _sections(ctx: Context, with_children: bool = True) -> list[Node]:
             if bool(n.children) == with_children and ACTIVITY_SECTION_PATTERN.search(text[n.title_start:n.title_end])
             and not NOT_ACTIVITY_SECTION_PATTERN.search(text[n.title_start:n.title_end])]
 
+
+#: A line break with its surrounding white space, inside a heading title.
+LINE_BREAK_PATTERN = regex.compile(r"\s*\n\s*")
 
 #: A row number in the first cell of a table row: "1", "12.".
 ROW_NUMBER_PATTERN = regex.compile(r"\d{1,3}\.?")

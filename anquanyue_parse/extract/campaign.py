@@ -15,7 +15,7 @@ __all__ = ["extract_campaign", "KNOWN_CAMPAIGNS"]
 #: Campaigns met in notices, longest first; a match is reported by this canonical name.
 KNOWN_CAMPAIGNS = [
     "安全生产宣传周", "职业病防治法宣传周", "网络安全宣传周", "防灾减灾宣传周", "消防宣传月", "科技活动周",
-    "安全生产月", "安全生产周", "安全用药月", "食品安全宣传周", "交通安全日", "防灾减灾日", "国家安全教育日", "安全教育日", "消防日", "质量月", "安全月",
+    "安全生产月", "安全生产周", "安全用药月", "食品安全宣传周", "交通安全日", "防灾减灾日", "安康杯", "国家安全教育日", "安全教育日", "消防日", "质量月", "安全月",
 ]
 
 #: The core of an unknown campaign name, quoted or after a year / 全国: "“节能宣传周”", "2020年全国节能宣传周".

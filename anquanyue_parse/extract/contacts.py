@@ -303,8 +303,13 @@ def _read_block(ctx: Context, label: int, start: int, end: int, fax_all: bool) -
 
 def extract_contacts(ctx: Context) -> list[Contact]:
     out: list[Contact] = []
+    seen: set[tuple] = set()
     for label, start, end, fax_all in _blocks(ctx):
-        out += _read_block(ctx, label, start, end, fax_all)
+        for c in _read_block(ctx, label, start, end, fax_all):
+            key = (c.name, tuple(c.phones))
+            if key not in seen:  # the same person given again ("(联系人:陈嘉欣,电话:…)" at the end)
+                seen.add(key)
+                out.append(c)
         if len(out) > MAX_CONTACTS:
             ctx.warn(f"more than {MAX_CONTACTS} contacts found; the rest were skipped")
             break

@@ -8,6 +8,7 @@ import regex
 
 from ..patterns import DOC_NUMBER_PATTERN, DOC_PREFIX_STOP
 from .base import Context
+from .dates import DATE_LINE_PATTERN
 
 __all__ = ["extract_doc_numbers", "normalize_doc_number"]
 
@@ -49,6 +50,9 @@ def normalize_doc_number(raw: str) -> str:
 #: A label glued to the number once the gap is gone: "文号 云网办〔2019〕7号" -> "文号云网办…".
 DOC_LABEL_PREFIX_PATTERN = regex.compile(r"(?:发文字号|发文号|文件编号|文号|编号|字号|索引号|转发|印发|关于|根据|按照)")
 
+#: A unit name inside a long prefix: "…支队", "…局", "…委员会".
+UNIT_IN_PREFIX_PATTERN = regex.compile(r"支队|大队|委员会|办公室|人民政府|公司|集团|局|厅")
+
 #: Longest issuer code before the year bracket, e.g. "安监总政法字" (6), "沪安监管法规" (6).
 MAX_PREFIX = 10
 
@@ -64,7 +68,23 @@ def _prefix_start(text: str, core_start: int) -> int:
     while start < core_start and text[start] == " ":
         start += 1
     label = DOC_LABEL_PREFIX_PATTERN.match(text, start, core_start)
-    return label.end() if label and label.end() < core_start else start
+    if label and label.end() < core_start:
+        start = label.end()
+    if core_start - start >= 8:  # "…局交通警察支队绍公交〔2015〕88号": the issuer's name glued on
+        unit = None
+        for unit in UNIT_IN_PREFIX_PATTERN.finditer(text, start, core_start - 1):
+            pass
+        if unit is not None and core_start - unit.end() >= 2:
+            start = unit.end()
+    return start
+
+
+def _after_date_line(ctx: Context, line_start: int) -> bool:
+    """The nearest non-blank line above is the 成文日期 alone ("2009.8.26")."""
+    seg = ctx.seg
+    i = seg.line_at(line_start)
+    above = [ln for ln in seg.nonblank(max(0, i - 4), i)]
+    return bool(above) and bool(DATE_LINE_PATTERN.match(above[-1].text.strip()))
 
 
 def _is_own(ctx: Context, start: int, m: regex.Match, header_end: int) -> Optional[int]:
@@ -79,6 +99,8 @@ def _is_own(ctx: Context, start: int, m: regex.Match, header_end: int) -> Option
         return 0
     alone = not before.strip(" (") and not after.strip(" )")
     if alone and start <= header_end:
+        return 1
+    if alone and _after_date_line(ctx, line_start):  # web pages put it under the signature and date
         return 1
     # a header line shared with the issuer or 签发人: "某某市应急管理局 某应急〔2023〕12号", "…号 签发人:张三"
     line = text[line_start:line_end]

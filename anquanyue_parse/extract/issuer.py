@@ -8,6 +8,7 @@ from typing import Optional
 import regex
 
 from ..patterns import ORG_LINE_NAME, ORG_NAME, ORG_SUFFIX
+from ..normalize import to_simplified
 from .base import Context
 from .dates import SIGNED_DATE_LINE_PATTERN
 from .title import extract_recipients
@@ -55,9 +56,12 @@ PLAN_TITLE_UNIT_PATTERN = regex.compile(
 
 #: Names that are no issuer on their own: "市规划资源局", "公司", "我局", "该县".
 #: Verbs and function words a news sentence puts before a name ("落实国务院…", "根据…").
-NOT_A_NAME_START = ("落实", "贯彻", "根据", "按照", "要求", "组织", "开展", "召开", "为", "由", "经", "对", "在", "将")
+NOT_A_NAME_START = ("落实", "贯彻", "根据", "按照", "要求", "组织", "开展", "召开", "成立", "为", "由", "经", "对", "在", "将")
 
 GENERIC_START = ("市", "县", "区", "省", "我", "本", "该", "各", "其", "全", "此", "公司", "集团", "街道", "镇", "乡", "村")
+
+#: A name ending like a place: "溪口镇", "中卫市", "白塔街道" (not to be expanded).
+PLACE_END_PATTERN = regex.compile(r"(?:镇|乡|村|街道|市|县|区|省|州|旗)$")
 
 #: Media that appear as "来源:" but do not issue notices.
 MEDIA_SUFFIX = regex.compile(r"(?:网站|网|日报|晚报|报社|报|电视台|新闻|客户端|在线)$")
@@ -69,12 +73,12 @@ def _ok(org: str) -> bool:
 
 def _expand(ctx: Context, org: str) -> str:
     """A generic name ("教育局") expanded to the full one used for the own plan ("仁和区教育局")."""
-    if not org.startswith(GENERIC_START) and len(org) > 3:
-        return org
+    if not org.startswith(GENERIC_START) and (len(org) > 3 or PLACE_END_PATTERN.search(to_simplified(org))):
+        return org  # a proper name already ("溪口镇")
     best = None
     for m in regex.finditer(rf"(?P<full>[\p{{Han}}]{{2,10}}?){regex.escape(org)}", ctx.text):
         full = m.group("full") + org
-        if full.startswith(GENERIC_START):
+        if full.startswith(GENERIC_START) or full.startswith(NOT_A_NAME_START):
             continue
         lead = ctx.text[max(0, m.start() - 8):m.start()]
         score = 2 if regex.search(r"制定《?$|印发《?$|现将《?$", lead) else 0

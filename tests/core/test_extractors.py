@@ -71,6 +71,7 @@ ISSUE_DATE = table("issue_date", lambda c: c.issue_date, [
 THEME = table("theme", lambda c: c.theme, [
     Example("活动主题：人人讲安全、个个会应急——畅通生命通道\n", "人人讲安全、个个会应急——畅通生命通道", "label"),
     Example("一、活动主题\n\n人人讲安全、个个会应急。\n\n二、活动时间\n", "人人讲安全、个个会应急", "heading + line"),
+    Example("一、活动主题\n\n生命至上安全发展\n\n二、活动时间\n", "生命至上安全发展", "a short theme line is no title rest"),
     Example("为做好工作，以“生命至上、安全发展”为主题，制定本方案。", "生命至上、安全发展", "以…为主题"),
     Example("2020年6月是全国第19个“安全生产月”，主题是“消除事故隐患、筑牢安全防线”。", "消除事故隐患、筑牢安全防线", "主题是"),
     Example("二、活动主题\n2010年“安全生产月”活动主题是:安全发展、预防为主。\n三、时间安排", "安全发展、预防为主", "label in section"),
@@ -231,6 +232,16 @@ def test_one_line_document_with_glued_headings():
     c = parse_text(text)
     assert c.doc_number == "某发〔2014〕21号" and c.theme == "建设质量强国，共筑中国梦"
     assert [a.title for a in c.activities][:2] == ["开展第一项活动", "开展第二项活动"]
+
+
+def test_heading_broken_by_a_blank_line():
+    text = "2004年“安全生产月”活动方案\n三、主要\n\n活动内容\n（一）开展专项检查。内容。\n（二）开展培训。内容。\n四、工作要求\n"
+    assert [a.title for a in parse_text(text).activities] == ["开展专项检查", "开展培训"]
+
+
+def test_skipped_item_number_is_kept():
+    text = "2018年“安全生产月”活动方案\n四、主要活动\n（一）开展学习。内容。\n（三）开展检查。内容。\n五、工作要求\n"
+    assert [a.title for a in parse_text(text).activities] == ["开展学习", "开展检查"]
 
 
 def test_inline_activity_list():
