@@ -49,7 +49,7 @@ RECURRENCE_SCOPE_PATTERN = regex.compile(r"(?:\d{1,2}月份?|活动期间|“安
 _TIME_AFTER = regex.compile(r"\s*(?P<ampm>上午|下午|晚上|中午)?(?P<h>\d{1,2})(?::(?P<mi>\d{2})|[时点](?:(?P<mi2>\d{1,2})分?)?)")
 
 #: Clause boundaries for the action text.
-_CLAUSE_END = regex.compile(r"[。;\n]|,(?=\s*(?:\d{1,2}月|每(?:周|月)|同时|并))")
+_CLAUSE_END = regex.compile(r"[。;\n(,]")
 
 
 def _time(h: Optional[str], mi: Optional[str], ampm: Optional[str] = None) -> Optional[str]:
