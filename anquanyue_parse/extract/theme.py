@@ -72,6 +72,10 @@ def _from_section(ctx: Context) -> Optional[tuple[int, int]]:
             t = ln.text.strip()
             if not t or t.startswith(("活动时间", "时间")):
                 continue
+            for pattern in THEME_INLINE_PATTERNS:  # "以“…”为主题,同时宣传“…”理念。"
+                m = pattern.search(text, ln.start, ln.end)
+                if m:
+                    return _clean(ctx, m.start("theme"), m.end("theme"))
             if len(t) <= MAX_THEME_LINE and t.count("。") <= 1 and (t.endswith("。") or "。" not in t):
                 off = ln.start + ln.text.index(t)
                 return _clean(ctx, off, off + len(t))
