@@ -8,7 +8,6 @@ from typing import Optional
 import regex
 
 from ..models import Deadline
-from ..numerals import to_int
 from .base import MAX_ITEMS, Context
 from .dates import make_date, month_end
 

@@ -137,8 +137,8 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
     sig = _signature(ctx, date_line)
     if sig:
         return sig
-    head_stop = seg.title_lines[0] if seg.title else min(len(seg.lines), 8)
-    for ln in seg.nonblank(0, max(head_stop, 0) + 1)[:10]:
+    # a red header "…文件" among the first lines (a web page may repeat the title above it)
+    for ln in seg.nonblank(0, min(len(seg.lines), 60))[:20]:
         t = ln.text.strip()
         m = RED_HEADER_PATTERN.match(t)
         if m and _ok(m.group("org")):
