@@ -46,6 +46,7 @@ def assemble(ctx: Context) -> Campaign:
     if title:
         rec.title = put("title", title[:2], title[2])
     rec.recipients, rspan = extract_recipients(ctx)
+    ctx.facts["recipients_span"] = rspan
     put("recipients", rspan, rec.recipients)
 
     found = extract_campaign(ctx, title[:2] if title else None)

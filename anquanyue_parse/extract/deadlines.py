@@ -78,6 +78,18 @@ DUTY_TABLE_HEADER_PATTERN = regex.compile(r"(?:报送|上报|提交|报告)(?:�
 TABLE_REACH = 400
 
 
+def _duty_kind(ctx: Context, pos: int, verb_from: int, s0: int, s1: int) -> Optional[bool]:
+    """Is the date at ``pos`` a reporting duty? False: a verb in its sentence (from ``verb_from``);
+    True: a short row of a duty table under "报送内容 | 报送时间" (the verb is in the header);
+    None: neither."""
+    text = ctx.text
+    if REPORT_VERB_PATTERN.search(text, verb_from, s1):
+        return False
+    if s1 - s0 <= 80 and DUTY_TABLE_HEADER_PATTERN.search(text, max(0, pos - TABLE_REACH), pos):
+        return True
+    return None
+
+
 def _row_action(ctx: Context, pos: int) -> tuple[int, int]:
     """The duty of a table row: the cell text before the date (its own line or the line above)."""
     text = ctx.text
@@ -101,12 +113,9 @@ def _dated(ctx: Context, year: Optional[int]) -> list[tuple[int, Deadline]]:
         if not before and not (nxt in "和、及," and LIST_NEXT_DATE_PATTERN.match(text, m.end(), m.end() + 60)):
             continue
         s0, s1 = ctx.sentence(m.start())
-        in_table = False
-        if not REPORT_VERB_PATTERN.search(text, s0, s1):
-            # a row of a duty table under "报送内容 | 报送时间": the verb is in the header
-            in_table = bool(DUTY_TABLE_HEADER_PATTERN.search(text, max(0, m.start() - TABLE_REACH), m.start()))
-            if not in_table or s1 - s0 > 80:
-                continue
+        in_table = _duty_kind(ctx, m.start(), s0, s0, s1)
+        if in_table is None:
+            continue
         y = int(m.group("y")) if m.group("y") else year
         month = int(m.group("m"))
         if m.group("end"):
@@ -166,11 +175,9 @@ def _recurring(ctx: Context) -> list[tuple[int, Deadline]]:
         if len(out) > MAX_ITEMS:
             break
         s0, s1 = ctx.sentence(m.start())
-        in_table = False
-        if not REPORT_VERB_PATTERN.search(text, m.end(), s1):
-            in_table = bool(DUTY_TABLE_HEADER_PATTERN.search(text, max(0, m.start() - TABLE_REACH), m.start()))
-            if not in_table or s1 - s0 > 80:
-                continue
+        in_table = _duty_kind(ctx, m.start(), m.end(), s0, s1)
+        if in_table is None:
+            continue
         if m.group("wd"):
             rec = "weekly:" + _WEEKDAYS[m.group("wd")]
         elif m.group("md"):

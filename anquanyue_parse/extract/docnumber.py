@@ -71,9 +71,8 @@ def _prefix_start(text: str, core_start: int) -> int:
     if label and label.end() < core_start:
         start = label.end()
     if core_start - start >= 8:  # "…局交通警察支队绍公交〔2015〕88号": the issuer's name glued on
-        unit = None
-        for unit in UNIT_IN_PREFIX_PATTERN.finditer(text, start, core_start - 1):
-            pass
+        units = list(UNIT_IN_PREFIX_PATTERN.finditer(text, start, core_start - 1))
+        unit = units[-1] if units else None
         if unit is not None and core_start - unit.end() >= 2:
             start = unit.end()
     return start

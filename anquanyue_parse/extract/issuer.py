@@ -11,11 +11,6 @@ from ..patterns import ORG_LINE_NAME, ORG_NAME, ORG_SUFFIX
 from ..normalize import to_simplified
 from .base import Context
 from .dates import SIGNED_DATE_LINE_PATTERN
-from .title import extract_recipients
-
-
-def extract_recipients_line(ctx: Context) -> bool:
-    return bool(extract_recipients(ctx)[1])
 
 __all__ = ["extract_issuer"]
 
@@ -160,7 +155,8 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
             if m and _ok(t) and len(t) <= 40:
                 off = ln.start + ln.text.index(t)
                 return _first_of_joint(ctx, off, off + len(t))
-    is_news = not any(not n.plain for n in seg.roots) and not extract_recipients_line(ctx)
+    # a news report: no numbered sections and no recipients line (read by assemble before this)
+    is_news = not any(not n.plain for n in seg.roots) and not ctx.facts.get("recipients_span")
     found = _meta(ctx, strong=True) or (None if is_news else _meta(ctx, strong=False))
     if found:
         return found
