@@ -45,12 +45,18 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="build or update the campaign database from an archive folder")
     g = build.add_argument_group("Input")
-    g.add_argument("archive", metavar="ARCHIVE_DIR")
+    g.add_argument("archive", metavar="ARCHIVE",
+                   help="a folder, an fsspec URL (s3://bucket/prefix, file:///…), or with --list a list file")
+    g.add_argument("--list", action="store_true", help="ARCHIVE is a text file with one path or URL a line")
     g = build.add_argument_group("Output")
     g.add_argument("--db", default=DEFAULT_DB, metavar="URL",
                    help="database URL (default: %(default)s; postgresql://… for PostgreSQL)")
     g = build.add_argument_group("Processing")
-    g.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
+    g.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                   help="worker processes of the local engine (default: all cores)")
+    g.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local worker processes (default) or a Dask cluster (the dask extra)")
+    g.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
     g.add_argument("--no-progress", action="store_true", help="plain log lines instead of a progress bar")
     build.set_defaults(handler=_cmd_build)
 
@@ -130,7 +136,8 @@ def _cmd_eval(args) -> int:
 def _cmd_build(args) -> int:
     from .archive import build_archive
 
-    summary = build_archive(args.archive, args.db, jobs=args.jobs, progress=False if args.no_progress else None)
+    summary = build_archive(args.archive, args.db, jobs=args.jobs, progress=False if args.no_progress else None,
+                            engine=args.engine, scheduler=args.scheduler, listed=args.list)
     print(summary.render())
     return 0 if summary.ok else 1
 

@@ -21,6 +21,7 @@ from sqlalchemy import Date, DateTime, Integer, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from .db_rows import unpack_record
 from .db_schema import CHILD_TABLES, TABLES, ensure_schema, error_line, make_engine, normalize_url, sqlite_path
 from .errors import DatabaseError
 from .models import Campaign
@@ -33,7 +34,7 @@ __all__ = ["Database", "open_database", "load_campaigns", "load_table", "load_re
 #: Names ``load_table`` accepts.
 TABLE_NAMES = ("campaigns",) + CHILD_TABLES + ("documents", "failures")
 
-#: Columns of ``load_campaigns`` in order (record_json is left out; see ``load_records``).
+#: Columns of ``load_campaigns`` in order (the stored record is left out; see ``load_records``).
 CAMPAIGN_COLUMNS = ("campaign_id", "document_id", "path", "format", "campaign", "doc_number", "issuer", "title", "recipients",
                     "issue_date", "year", "edition", "theme", "period_start", "period_end", "period_text",
                     "companion_campaigns")
@@ -96,17 +97,17 @@ class Database:
         return self._frame(q, [col.name for col in t.columns] + ["path"])
 
     def records(self) -> list[Campaign]:
-        """The full records (lossless, from record_json), ordered by path."""
+        """The full records (lossless, from the stored JSON), ordered by path."""
         return [Campaign.model_validate_json(raw) for raw in self.record_json()]
 
     def record_json(self):
         """The stored JSON of every record, one string per notice, ordered by path."""
         c, d = TABLES["campaigns"], TABLES["documents"]
-        q = (select(c.c.record_json).select_from(c.join(d, d.c.id == c.c.document_id))
+        q = (select(c.c.record_zlib).select_from(c.join(d, d.c.id == c.c.document_id))
              .where(d.c.removed.is_(False), d.c.duplicate_of.is_(None)).order_by(d.c.path))
         with self._connect() as conn:
             for (raw,) in conn.execution_options(yield_per=500).execute(q):
-                yield raw
+                yield unpack_record(raw)
 
     # -- read-only SQL -----------------------------------------------------------------
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from typing import Any, Iterator, Optional
 
 from .models import Activity, Campaign, Span
 
-__all__ = ["fingerprint", "record_key", "campaign_rows", "ParsedDocument", "LIST_SEPARATOR"]
+__all__ = ["fingerprint", "record_key", "campaign_rows", "pack_record", "unpack_record", "ParsedDocument",
+           "LIST_SEPARATOR"]
 
 #: How list values (phones, responsible units, dates …) are joined in one column.
 LIST_SEPARATOR = "; "
@@ -29,7 +31,11 @@ _FULL_WIDTH_CHAR = re.compile("[\uff10-\uff5e]")
 #: bare heading would otherwise make unrelated files duplicates of each other).
 MIN_FINGERPRINT_CHARS = 50
 
-#: Indexed text columns are cut to this many characters (the full value stays in record_json).
+#: zlib level of the stored record: 6 (the default) gives 2.6 KB for a 9 KB record JSON in 0.28 ms;
+#: level 1 saves 0.1 ms per notice for 10 % more bytes.
+RECORD_ZLIB_LEVEL = 6
+
+#: Indexed text columns are cut to this many characters (the full value stays in the stored record).
 MAX_INDEXED_CHARS = 500
 
 
@@ -77,6 +83,16 @@ class ParsedDocument:
         return cls(path, c.source_format, fingerprint(c.source_text), record_key(c), campaign_rows(c))
 
 
+def pack_record(c: Campaign) -> bytes:
+    """The record as stored in ``campaigns.record_zlib``: zlib-compressed UTF-8 JSON."""
+    return zlib.compress(c.model_dump_json().encode("utf-8"), RECORD_ZLIB_LEVEL)
+
+
+def unpack_record(raw: bytes) -> str:
+    """The JSON text of a stored record (``Campaign.model_validate_json`` reads it back)."""
+    return zlib.decompress(raw).decode("utf-8")
+
+
 def _clean(value: Optional[str]) -> Optional[str]:
     # PostgreSQL text cannot hold NUL characters.
     if value is None or "\x00" not in value:
@@ -122,7 +138,7 @@ def campaign_rows(c: Campaign) -> dict[str, Any]:
             "period_start": period.start if period else None, "period_end": period.end if period else None,
             "period_text": _clean(period.text) if period else None,
             "companion_campaigns": _join(c.companion_campaigns),
-            "record_json": c.model_dump_json(),
+            "record_zlib": pack_record(c),
         },
         "deadlines": [{"position": i, "date": d.date, "time": d.time, "recurrence": d.recurrence,
                        "action": _clean(d.action), "text": _clean(d.text), **_span(d.span)}

@@ -5,7 +5,8 @@ One schema for SQLite and PostgreSQL. Tables:
 * ``documents``: one row per file seen (path, sha256, format, size, parser version,
   parsed at, removed flag, content fingerprint, ``duplicate_of`` link to the first copy).
 * ``campaigns``: one row per parsed document with the scalar fields and the whole
-  record as JSON (``record_json``, lossless). ``campaigns.id`` equals ``documents.id``.
+  record as zlib-compressed UTF-8 JSON (``record_zlib``, lossless, about 3.5× smaller
+  than the JSON). ``campaigns.id`` equals ``documents.id``.
 * child tables keyed by ``(campaign_id, position)``: ``deadlines``, ``contacts``,
   ``attachments``, ``references`` (quote it in SQL: ``"references"``), ``warnings``;
   ``activities`` keyed by ``(campaign_id, seq)`` where ``seq`` is the pre-order index
@@ -28,11 +29,13 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
     create_engine,
+    text,
     event,
     inspect,
     select,
@@ -58,7 +61,8 @@ __all__ = [
 ]
 
 #: Bump when the tables change, and add the step from the previous version to MIGRATIONS.
-SCHEMA_VERSION = 1
+#: v2: campaigns.record_json (text) became record_zlib (zlib-compressed JSON).
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -108,7 +112,7 @@ campaigns = Table(
     Column("period_end", Date),
     Column("period_text", Text),
     Column("companion_campaigns", Text),
-    Column("record_json", Text, nullable=False),
+    Column("record_zlib", LargeBinary, nullable=False),  # zlib of the record's JSON (db_rows.pack_record)
     Index("ix_campaigns_year", "year"),
     Index("ix_campaigns_issuer", "issuer"),
     Index("ix_campaigns_theme", "theme"),
@@ -195,8 +199,24 @@ TABLES: dict[str, Table] = {t.name: t for t in metadata.sorted_tables if t.name 
 #: Tables holding the items of a notice, in insert order.
 CHILD_TABLES = ("deadlines", "contacts", "activities", "attachments", "references", "warnings")
 
+
+def _v1_to_v2(conn: Connection) -> None:
+    """record_json (text) -> record_zlib (zlib-compressed JSON), 500 rows at a time."""
+    import zlib
+
+    blob = "BYTEA" if conn.dialect.name == "postgresql" else "BLOB"
+    conn.execute(text(f"ALTER TABLE campaigns ADD COLUMN record_zlib {blob}"))
+    last = -1
+    while rows := conn.execute(text("SELECT id, record_json FROM campaigns WHERE id > :last ORDER BY id LIMIT 500"),
+                               {"last": last}).fetchall():
+        conn.execute(text("UPDATE campaigns SET record_zlib = :z WHERE id = :i"),
+                     [{"i": i, "z": zlib.compress(raw.encode("utf-8"))} for i, raw in rows])
+        last = rows[-1][0]
+    conn.execute(text("ALTER TABLE campaigns DROP COLUMN record_json"))
+
+
 #: Upgrade steps: MIGRATIONS[v] turns a schema-v database into schema v+1 (inside one transaction).
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
 
 
 # -- URLs and engines ---------------------------------------------------------------------

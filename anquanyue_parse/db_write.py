@@ -1,39 +1,41 @@
-"""Writing parsed documents into the campaign database, in batches.
+"""Writing parse results into the campaign database, one batch transaction per task.
 
-Transactions: documents are written in batch transactions (up to ``batch_size``
-documents or ``max_delay`` seconds), each statement covering the whole batch. A
-document never spans two transactions, so each document is written atomically: after
-a crash or a kill, a document is either complete or absent (and the next build parses
-it again, since its hash was not recorded). Batching keeps the writer at a small
-fraction of the parse cost (one commit and a handful of statements per batch instead
-of per document). If a batch fails on a data error, it is rolled back and its documents
-are written again one transaction each, so a single bad record lands in ``failures``
-without taking the others with it.
+The workers write (not the build process): each parse task ends with one transaction that
+writes its batch of files, so writing is spread over the parsing processes (or Dask
+workers) and the coordinator only plans and counts. A document never spans two
+transactions: after a crash or a kill it is either complete or absent (and the next build
+parses it again, since its hash was not recorded).
 
-Duplicates: a document whose text fingerprint or record key matches a live,
-non-duplicate document gets ``duplicate_of`` = that document's id. When that first
-copy changes, fails or disappears, its duplicates are linked again (the oldest becomes
-the new first copy).
+Idempotent: every file comes with the ``documents.id`` it has or gets (the coordinator
+reserves ids for new files under the build lock), and a batch first deletes whatever
+rows those ids have, so a task that runs twice (a Dask retry after a lost worker)
+writes the same rows once. On PostgreSQL a transaction-level advisory lock on the batch
+makes two runs of the same batch wait for each other; rows go in with COPY.
+On SQLite the transaction starts with ``BEGIN IMMEDIATE`` (see :func:`writer_engine`),
+so parallel writers queue for the write lock instead of failing.
+
+If a batch fails on a data error, it is rolled back and its files are written again one
+transaction each, so a single bad record lands in ``failures`` without taking the others
+with it. Duplicate links are set afterwards by ``db_links.relink_duplicates``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import operator
-import time
-from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from dataclasses import dataclass
+from typing import Iterable, NamedTuple, Optional, Union
 
-from sqlalchemy import Date, bindparam, delete, select, update
+from sqlalchemy import Date, delete, event, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from .db_rows import ParsedDocument
-from .db_schema import CHILD_TABLES, TABLES, error_line
+from .db_schema import CHILD_TABLES, TABLES, error_line, make_engine
 from .errors import DatabaseError
 from .version import __version__
 
-__all__ = ["FileInfo", "WriteCounts", "Writer", "mark_removed", "forget_failures"]
+__all__ = ["FileInfo", "Parsed", "Outcome", "write_batch", "writer_engine", "mark_removed", "forget_failures"]
 
 _docs = TABLES["documents"]
 _campaigns = TABLES["campaigns"]
@@ -42,25 +44,42 @@ _failures = TABLES["failures"]
 #: IN (...) lists are cut into chunks of this size (SQLite's variable limit).
 _CHUNK = 500
 
+#: First key of the advisory lock a batch holds on PostgreSQL (the second is its first id).
+BATCH_LOCK_CLASS = 0x616E71  # "anq"
+
 
 @dataclass(frozen=True)
 class FileInfo:
-    """A file of the archive as the walk saw it; ``doc_id`` is its existing documents row."""
+    """A file to build, as the coordinator planned it.
+
+    ``doc_id`` is its ``documents.id``: the existing row (``existing``) or one reserved for it.
+    ``known_sha`` is the stored sha256 when that row is current (same parser version, live,
+    no failure): a file whose content still has this hash is skipped without parsing.
+    """
 
     path: str
-    sha256: str
-    size: int
-    doc_id: Optional[int] = None
+    doc_id: int
+    existing: bool = False
+    known_sha: Optional[str] = None
     had_failure: bool = False
 
 
-@dataclass
-class WriteCounts:
-    new: int = 0
-    replaced: int = 0
-    failed: int = 0
-    duplicates: int = 0
-    failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, error type, message)
+class Parsed(NamedTuple):
+    """One file read and parsed by a worker: a ParsedDocument, or (error type, message)."""
+
+    info: FileInfo
+    sha256: Optional[str]
+    size: int
+    result: Union[ParsedDocument, tuple[str, str]]
+
+
+class Outcome(NamedTuple):
+    """What a worker reports for one file: status new, replaced, skipped or failed."""
+
+    path: str
+    status: str
+    error_type: Optional[str] = None
+    message: Optional[str] = None
 
 
 def _now() -> dt.datetime:
@@ -72,129 +91,116 @@ def _chunks(items: list, n: int = _CHUNK) -> Iterable[list]:
         yield items[i:i + n]
 
 
-class Writer:
-    """Collects parse results and writes them in batch transactions (see the module doc)."""
+def writer_engine(url: str) -> Engine:
+    """An engine for a writing worker: on SQLite every transaction is ``BEGIN IMMEDIATE``."""
+    engine = make_engine(url)
+    if engine.url.get_backend_name() == "sqlite":
+        @event.listens_for(engine, "connect")
+        def _no_implicit_begin(dbapi_conn, _record) -> None:
+            dbapi_conn.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN itself
 
-    def __init__(self, engine: Engine, batch_size: int = 64, max_delay: float = 1.0):
-        self.engine = engine
-        self.batch_size = batch_size
-        self.max_delay = max_delay
-        self.counts = WriteCounts()
-        self._batch: list[tuple[FileInfo, object]] = []
-        self._since = 0.0
-
-    def add(self, info: FileInfo, result: ParsedDocument | tuple[str, str]) -> None:
-        """Queue one file's result: a ParsedDocument, or (error type, message) for a failure."""
-        if not self._batch:
-            self._since = time.monotonic()
-        self._batch.append((info, result))
-        if len(self._batch) >= self.batch_size:
-            self.flush()
-
-    def tick(self) -> None:
-        """Commit a batch that has waited longer than ``max_delay``."""
-        if self._batch and time.monotonic() - self._since >= self.max_delay:
-            self.flush()
-
-    def flush(self) -> None:
-        batch, self._batch = self._batch, []
-        if not batch:
-            return
-        try:
-            with self.engine.begin() as conn:
-                counts = _write_batch(conn, batch)
-        except OperationalError as exc:
-            raise DatabaseError(f"cannot write to the database: {error_line(exc)}") from exc
-        except SQLAlchemyError:
-            counts = WriteCounts()
-            for item in batch:  # isolate the record the database refused
-                counts = _merge(counts, self._write_one(item))
-        self.counts = _merge(self.counts, counts)
-
-    def _write_one(self, item: tuple[FileInfo, object]) -> WriteCounts:
-        try:
-            with self.engine.begin() as conn:
-                return _write_batch(conn, [item])
-        except OperationalError as exc:
-            raise DatabaseError(f"cannot write to the database: {error_line(exc)}") from exc
-        except (DBAPIError, SQLAlchemyError) as exc:
-            info = item[0]
-            with self.engine.begin() as conn:
-                return _write_batch(conn, [(info, ("DatabaseError", f"the database refused the record: "
-                                                                   f"{error_line(exc)}"))])
+        @event.listens_for(engine, "begin")
+        def _begin_immediate(conn) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+    return engine
 
 
-def _merge(a: WriteCounts, b: WriteCounts) -> WriteCounts:
-    return WriteCounts(a.new + b.new, a.replaced + b.replaced, a.failed + b.failed,
-                       a.duplicates + b.duplicates, a.failures + b.failures)
+def write_batch(engine: Engine, stamp: dt.datetime, items: list[Parsed]) -> list[Outcome]:
+    """Write one batch in one transaction (see the module doc); return an outcome per file."""
+    if not items:
+        return []
+    try:
+        with engine.begin() as conn:
+            _write(conn, stamp, items)
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot write to the database: {error_line(exc)}") from exc
+    except SQLAlchemyError:
+        return [o for item in items for o in _write_one(engine, stamp, item)]
+    return [_outcome(p) for p in items]
 
 
-def _write_batch(conn: Connection, batch: list[tuple[FileInfo, object]]) -> WriteCounts:
-    now = _now()
-    counts = WriteCounts()
-    ok = [(i, r) for i, r in batch if isinstance(r, ParsedDocument)]
-    bad = [(i, r) for i, r in batch if not isinstance(r, ParsedDocument)]
-    old_ids = [i.doc_id for i, _ in batch if i.doc_id is not None]
-    orphans = _orphans(conn, old_ids)
+def _write_one(engine: Engine, stamp: dt.datetime, item: Parsed) -> list[Outcome]:
+    try:
+        with engine.begin() as conn:
+            _write(conn, stamp, [item])
+        return [_outcome(item)]
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot write to the database: {error_line(exc)}") from exc
+    except (DBAPIError, SQLAlchemyError) as exc:
+        refused = item._replace(result=("DatabaseError", f"the database refused the record: {error_line(exc)}"))
+        with engine.begin() as conn:
+            _write(conn, stamp, [refused])
+        return [_outcome(refused)]
 
-    # drop what the old versions wrote (children go with the campaign: ON DELETE CASCADE)
-    for ids in _chunks(old_ids):
+
+def _outcome(p: Parsed) -> Outcome:
+    if isinstance(p.result, ParsedDocument):
+        return Outcome(p.info.path, "replaced" if p.info.existing else "new")
+    return Outcome(p.info.path, "failed", p.result[0], p.result[1])
+
+
+def _write(conn: Connection, stamp: dt.datetime, items: list[Parsed]) -> None:
+    if conn.dialect.name == "postgresql":  # a second run of this batch waits for the first
+        conn.execute(text("SELECT pg_advisory_xact_lock(:a, :b)"),
+                     {"a": BATCH_LOCK_CLASS, "b": min(p.info.doc_id for p in items) % 2**31})
+    ok = [p for p in items if isinstance(p.result, ParsedDocument)]
+    bad = [p for p in items if not isinstance(p.result, ParsedDocument)]
+    # what earlier versions (or an earlier run of this batch) wrote; children go by ON DELETE CASCADE
+    for ids in _chunks([p.info.doc_id for p in items]):
         conn.execute(delete(_campaigns).where(_campaigns.c.id.in_(ids)))
-    gone = [i.doc_id for i, _ in bad if i.doc_id is not None]
-    for ids in _chunks(gone):
+    for ids in _chunks([p.info.doc_id for p in bad if p.info.existing]):
         conn.execute(delete(_docs).where(_docs.c.id.in_(ids)))
-
-    ids: dict[str, int] = {}
-    replaced = [(i, r) for i, r in ok if i.doc_id is not None]
-    if replaced:
-        conn.execute(
-            update(_docs).where(_docs.c.id == bindparam("b_id")),
-            [_doc_values(i, r, now) | {"b_id": i.doc_id} for i, r in replaced])
-        ids.update((i.path, i.doc_id) for i, _ in replaced)
-    new = [(i, r) for i, r in ok if i.doc_id is None]
-    if new:
-        conn.execute(_docs.insert(), [_doc_values(i, r, now) | {"path": i.path} for i, r in new])
-        for paths in _chunks([i.path for i, _ in new]):
-            ids.update((p, i) for i, p in conn.execute(select(_docs.c.id, _docs.c.path).where(_docs.c.path.in_(paths))))
     if ok:
-        _insert_records(conn, [(ids[i.path], r) for i, r in ok])
-
+        _upsert_documents(conn, stamp, ok)
+        _insert_records(conn, ok)
     # failures: forget the ones that now parse, record the new ones
-    fixed = [i.path for i, _ in ok if i.had_failure]
-    for paths in _chunks(fixed + [i.path for i, _ in bad]):
+    for paths in _chunks([p.info.path for p in ok if p.info.had_failure] + [p.info.path for p in bad]):
         conn.execute(delete(_failures).where(_failures.c.path.in_(paths)))
     if bad:
         conn.execute(_failures.insert(), [
-            {"path": i.path, "sha256": i.sha256, "error_type": r[0], "message": r[1], "failed_at": now}
-            for i, r in bad])
-
-    link = [(ids[i.path], r.fingerprint, r.record_key) for i, r in ok]
-    counts.duplicates = _link(conn, sorted(orphans + link), orphans={o[0] for o in orphans})
-    counts.new = len(new)
-    counts.replaced = len(replaced)
-    counts.failed = len(bad)
-    counts.failures = [(i.path, r[0], r[1]) for i, r in bad]
-    return counts
+            {"path": p.info.path, "sha256": p.sha256, "error_type": p.result[0], "message": p.result[1],
+             "failed_at": stamp} for p in bad])
 
 
-def _doc_values(info: FileInfo, doc: ParsedDocument, now: dt.datetime) -> dict:
-    return {"sha256": info.sha256, "format": doc.format, "size": info.size, "parser_version": __version__,
-            "parsed_at": now, "removed": False, "removed_at": None, "fingerprint": doc.fingerprint,
-            "record_key": doc.record_key, "duplicate_of": None}
+def _upsert_documents(conn: Connection, stamp: dt.datetime, ok: list[Parsed]) -> None:
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    rows = [{"id": p.info.doc_id, "path": p.info.path, "sha256": p.sha256, "format": p.result.format,
+             "size": p.size, "parser_version": __version__, "parsed_at": stamp, "removed": False,
+             "removed_at": None, "fingerprint": p.result.fingerprint, "record_key": p.result.record_key,
+             "duplicate_of": None} for p in ok]
+    stmt = insert(_docs)
+    stmt = stmt.on_conflict_do_update(index_elements=[_docs.c.id],
+                                      set_={c.name: stmt.excluded[c.name] for c in _docs.columns if c.name != "id"})
+    conn.execute(stmt, rows)
 
 
-def _insert_records(conn: Connection, items: list[tuple[int, ParsedDocument]]) -> None:
-    # the rows came from a worker and are used once: set the ids in place
-    for doc_id, doc in items:
-        doc.rows["campaign"]["id"] = doc.rows["campaign"]["document_id"] = doc_id
+def _insert_records(conn: Connection, ok: list[Parsed]) -> None:
+    # the rows came from this worker's parse and are used once: set the ids in place
+    for p in ok:
+        rows = p.result.rows
+        rows["campaign"]["id"] = rows["campaign"]["document_id"] = p.info.doc_id
         for name in CHILD_TABLES:
-            for row in doc.rows[name]:
-                row["campaign_id"] = doc_id
-    _bulk_insert(conn, _campaigns, [doc.rows["campaign"] for _, doc in items])
+            for row in rows[name]:
+                row["campaign_id"] = p.info.doc_id
+    insert = _copy if conn.dialect.name == "postgresql" else _bulk_insert
+    insert(conn, _campaigns, [p.result.rows["campaign"] for p in ok])
     for name in CHILD_TABLES:
-        rows = [row for _, doc in items for row in doc.rows[name]]
+        rows = [row for p in ok for row in p.result.rows[name]]
         if rows:
-            _bulk_insert(conn, TABLES[name], rows)
+            insert(conn, TABLES[name], rows)
+
+
+def _copy(conn: Connection, table, rows: list[dict]) -> None:
+    """PostgreSQL: COPY … FROM STDIN through psycopg, inside the batch transaction."""
+    names = [c.name for c in table.columns]
+    sql = f'COPY "{table.name}" ({", ".join(f"{chr(34)}{n}{chr(34)}" for n in names)}) FROM STDIN'
+    raw = conn.connection.driver_connection
+    with raw.cursor() as cur, cur.copy(sql) as copy:
+        for row in rows:
+            copy.write_row([row.get(n) for n in names])
 
 
 _COMPILED: dict[tuple[str, str], tuple[str, Optional[list[str]], set[str]]] = {}
@@ -231,69 +237,14 @@ def _bulk_insert(conn: Connection, table, rows: list[dict]) -> None:
         conn.exec_driver_sql(sql, [{n: row.get(n) for n in (c.name for c in table.columns)} for row in rows])
 
 
-def _orphans(conn: Connection, ids: list[int]) -> list[tuple[int, Optional[str], Optional[str]]]:
-    """Live documents linked as duplicates of ``ids`` (their link is cleared)."""
-    found = []
-    for chunk in _chunks(ids):
-        q = (select(_docs.c.id, _docs.c.fingerprint, _docs.c.record_key)
-             .where(_docs.c.duplicate_of.in_(chunk), ~_docs.c.id.in_(chunk), _docs.c.removed.is_(False)))
-        found.extend(tuple(r) for r in conn.execute(q))
-    for chunk in _chunks([f[0] for f in found]):
-        conn.execute(update(_docs).where(_docs.c.id.in_(chunk)).values(duplicate_of=None))
-    return found
-
-
-def _link(conn: Connection, docs: list[tuple[int, Optional[str], Optional[str]]], orphans: set[int]) -> int:
-    """Set ``duplicate_of`` for ``docs`` (id order); return how many new documents are duplicates."""
-    mine = {d[0] for d in docs}
-    by_fp: dict[str, int] = {}
-    by_key: dict[str, int] = {}
-    fps = sorted({d[1] for d in docs if d[1]})
-    keys = sorted({d[2] for d in docs if d[2]})
-    for part in _chunks(fps):
-        _load_canonical(conn, _docs.c.fingerprint.in_(part), mine, by_fp, by_key)
-    for part in _chunks(keys):
-        _load_canonical(conn, _docs.c.record_key.in_(part), mine, by_fp, by_key)
-    links = []
-    for doc_id, fp, key in docs:
-        target = (by_fp.get(fp) if fp else None) or (by_key.get(key) if key else None)
-        if target is not None and target != doc_id:
-            links.append({"b_id": doc_id, "dup": target})
-        else:
-            if fp:
-                by_fp.setdefault(fp, doc_id)
-            if key:
-                by_key.setdefault(key, doc_id)
-    if links:
-        conn.execute(update(_docs).where(_docs.c.id == bindparam("b_id")).values(duplicate_of=bindparam("dup")),
-                     links)
-    return sum(1 for link in links if link["b_id"] not in orphans)
-
-
-def _load_canonical(conn: Connection, cond, mine: set[int], by_fp: dict, by_key: dict) -> None:
-    q = (select(_docs.c.id, _docs.c.fingerprint, _docs.c.record_key)
-         .where(cond, _docs.c.duplicate_of.is_(None), _docs.c.removed.is_(False)).order_by(_docs.c.id))
-    if len(mine) <= _CHUNK:
-        q = q.where(_docs.c.id.not_in(mine))
-    for doc_id, fp, key in conn.execute(q):
-        if doc_id in mine:
-            continue
-        if fp:
-            by_fp[fp] = min(by_fp.get(fp, doc_id), doc_id)
-        if key:
-            by_key[key] = min(by_key.get(key, doc_id), doc_id)
-
-
 def mark_removed(engine: Engine, ids: list[int]) -> None:
-    """Mark documents whose file is gone as removed; relink their duplicates. One transaction."""
+    """Mark documents whose file is gone as removed (their copies are relinked afterwards)."""
     if not ids:
         return
     with engine.begin() as conn:
-        orphans = _orphans(conn, ids)
         now = _now()
         for chunk in _chunks(ids):
             conn.execute(update(_docs).where(_docs.c.id.in_(chunk)).values(removed=True, removed_at=now))
-        _link(conn, sorted(orphans), orphans={o[0] for o in orphans})
 
 
 def forget_failures(engine: Engine, paths: list[str]) -> None:

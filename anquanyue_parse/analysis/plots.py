@@ -1,8 +1,9 @@
 """Figures: theme timeline, keyword heatmap by year, activity mix by year.
 
 Figures are built with ``matplotlib.figure.Figure`` (no pyplot, no global backend switch; PNGs
-render with Agg). Chinese labels use an installed CJK font found through
-``matplotlib.font_manager`` (Debian: fonts-noto-cjk); without one, :func:`cjk_font` raises
+render with Agg). Chinese labels use the CJK font of the ``noto-cjk-sans-otc`` package (the
+``analysis`` extra; see :mod:`anquanyue_parse.fonts`) or an installed one found through
+``matplotlib.font_manager`` (Debian: fonts-noto-cjk); without either, :func:`cjk_font` raises
 :class:`~anquanyue_parse.errors.MissingDependency` instead of drawing empty boxes.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Iterator, Optional
 
 from ..errors import MissingDependency
+from ..fonts import CJK_FONT_HINT, packaged_cjk_font
 from ..themes import national_themes
 from .activities import activity_mix, activity_types
 from .alignment import ALIGNMENTS, theme_alignment
@@ -38,9 +40,12 @@ ALIGNMENT_COLORS = ("#2e7d32", "#1565c0", "#6a1b9a", "#ef6c00", "#c62828", "#9e9
 
 @functools.lru_cache(maxsize=1)
 def cjk_font() -> str:
-    """The family name of an installed font with Chinese glyphs."""
+    """The family name of a font with Chinese glyphs (the packaged one is registered first)."""
     from matplotlib import font_manager
 
+    packaged = packaged_cjk_font()
+    if packaged is not None and not any(f.fname == str(packaged) for f in font_manager.fontManager.ttflist):
+        font_manager.fontManager.addfont(str(packaged))
     names = {f.name for f in font_manager.fontManager.ttflist}
     for family in CJK_FAMILIES:
         if family in names:
@@ -48,8 +53,8 @@ def cjk_font() -> str:
     others = sorted(n for n in names if "CJK" in n)
     if others:
         return others[0]
-    raise MissingDependency("no CJK font for Chinese labels: install one (Debian/Ubuntu: apt-get install "
-                            "fonts-noto-cjk), then delete matplotlib's font cache (~/.cache/matplotlib)")
+    raise MissingDependency(f"no CJK font for Chinese labels: {CJK_FONT_HINT} (after apt-get, delete "
+                            "matplotlib's font cache ~/.cache/matplotlib)")
 
 
 @contextlib.contextmanager

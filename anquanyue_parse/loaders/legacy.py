@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 
 from ..errors import CorruptDocument, MissingDependency
+from ..fonts import fontconfig_env
 from ..models import SourceText
 from .sniff import sniff_format
 from .word import docx_text
@@ -67,7 +68,8 @@ def convert_with_soffice(inputs: list[Path], target: str, outdir: Path, timeout:
            "--nolockcheck", "--convert-to", target, "--outdir", str(outdir), *map(str, inputs)]
     with _lock:  # one soffice per profile at a time
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL,
+                                  env=fontconfig_env(Path(_profile_dir()) / "fontconfig"))
         except subprocess.TimeoutExpired as exc:
             raise CorruptDocument(f"LibreOffice did not finish the conversion in {timeout:.0f} s",
                                   str(inputs[0])) from exc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 import warnings
 
 import pytest
@@ -82,10 +83,33 @@ def test_no_cjk_font_is_a_clear_error(monkeypatch):
     from anquanyue_parse.analysis import plots
 
     monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
+    monkeypatch.setattr(plots, "packaged_cjk_font", lambda: None)
     plots.cjk_font.cache_clear()
     try:
-        with pytest.raises(MissingDependency, match="fonts-noto-cjk"):
+        with pytest.raises(MissingDependency, match="noto-cjk-sans-otc .*fonts-noto-cjk"):
             plots.cjk_font()
+    finally:
+        monkeypatch.undo()
+        plots.cjk_font.cache_clear()
+
+
+def test_the_packaged_font_is_used_when_no_system_font_is_installed(monkeypatch):
+    """A machine with only Python: matplotlib knows no CJK font; the registry's package gives one."""
+    from matplotlib import font_manager
+
+    from anquanyue_parse.analysis import plots
+    from anquanyue_parse.fonts import packaged_cjk_font
+
+    packaged = packaged_cjk_font()
+    assert packaged is not None, "noto-cjk-sans-otc (the 'analysis' extra) is not installed"
+    latin = [f for f in font_manager.fontManager.ttflist if "CJK" not in f.name and "Han" not in f.name]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", latin)
+    plots.cjk_font.cache_clear()
+    try:
+        name = plots.cjk_font()
+        assert name == "Noto Sans CJK SC"
+        found = font_manager.findfont(font_manager.FontProperties(family=name), fallback_to_default=False)
+        assert Path(found) == packaged
     finally:
         monkeypatch.undo()
         plots.cjk_font.cache_clear()

@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from tests.system_packages import missing, missing_cjk_font
+
 from anquanyue_parse import parse_text
+from anquanyue_parse.fonts import cjk_font_file, fontconfig_env
 from anquanyue_parse.models import Activity, Attachment, Campaign, Contact, Deadline, Span
 from anquanyue_parse.review import _marked_text, highlights, render_review, write_review
 
@@ -107,14 +110,15 @@ def test_write_review_parses_a_file(tmp_path):
 
 # -- in a real browser --------------------------------------------------------------------
 
-needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (Debian: apt-get install "
-                                                               "chromium; .ci/run installs it)")
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason=missing("chromium"))
 
 
 def _chromium(url: str, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Headless Chromium on ``url``; fontconfig also sees the packaged CJK font."""
     profile = tmp_path / f"profile{len(list(tmp_path.glob('profile*')))}"
     cmd = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *extra, url]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True,
+                          env=fontconfig_env(profile / "fontconfig"))
 
 
 @pytest.fixture(scope="module")
@@ -147,6 +151,8 @@ def test_chromium_screenshot_shows_the_highlights(seed_page, tmp_path):
     from matplotlib import image
 
     rec, path = seed_page
+    if cjk_font_file() is None:
+        pytest.skip(missing_cjk_font("Chromium"))
     shot = tmp_path / "shot.png"
     _chromium(path.as_uri(), tmp_path, f"--screenshot={shot}")
     pixels = (image.imread(shot)[..., :3] * 255).round().astype(int)

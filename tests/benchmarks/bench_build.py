@@ -66,7 +66,7 @@ from anquanyue_parse.archive import build_archive, iter_archive
 cpu0 = time.process_time()
 if mode == "parse":
     from concurrent.futures import ProcessPoolExecutor
-    from anquanyue_parse import archive
+    from anquanyue_parse import build_local as archive
     t = time.perf_counter()
     files = [str(p) for p in iter_archive(folder)]
     chunk = max(1, min(16, len(files) // (jobs * 8)))

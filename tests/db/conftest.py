@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.system_packages import missing
+
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 PG_ENV = "ANQUANYUE_TEST_PG_URL"
 
@@ -20,7 +22,7 @@ PG_ENV = "ANQUANYUE_TEST_PG_URL"
 def _pg_base_url() -> str:
     url = os.environ.get(PG_ENV)
     if not url:
-        pytest.skip(f"PostgreSQL tests skipped: {PG_ENV} is not set (CI's .ci/run starts a server and sets it)")
+        pytest.skip(missing("postgresql", f"{PG_ENV} not set (.ci/run starts a server and sets it)"))
     from sqlalchemy import create_engine, text
 
     from anquanyue_parse.db_schema import normalize_url
@@ -31,8 +33,8 @@ def _pg_base_url() -> str:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except Exception as exc:  # noqa: BLE001 - any reason the server cannot be reached
-        pytest.skip(f"PostgreSQL tests skipped: the server at {PG_ENV} is unreachable "
-                    f"({str(exc).splitlines()[0][:200]})")
+        pytest.skip(missing("postgresql", f"the server at {PG_ENV} is unreachable "
+                                          f"({str(exc).splitlines()[0][:120]})"))
     finally:
         engine.dispose()
     return url

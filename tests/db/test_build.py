@@ -137,29 +137,62 @@ def test_missing_folder_is_a_typed_error(db_url, tmp_path):
         build(tmp_path / "nope", db_url)
 
 
-_KILLER = textwrap.dedent("""
-    import os, signal, sys
-    from anquanyue_parse import db_write
-    from anquanyue_parse.archive import build_archive
-    db_write.Writer.__init__.__defaults__ = (2, 600.0)   # batches of two documents
-    original, calls = db_write._write_batch, []
-    def write_then_die(conn, batch):
-        counts = original(conn, batch)
+# sitecustomize for the fault tests: loaded by the build process and by its workers, which
+# inherit the environment. FAULT says what goes wrong in a worker's write or parse.
+_FAULT_HOOK = textwrap.dedent("""
+    import os, signal
+    if "FAULT" in os.environ and "BUILD_PID" not in os.environ:
+        os.environ["BUILD_PID"] = str(os.getpid())  # the first process to start is the build
+    from anquanyue_parse import build_tasks, db_write
+    from anquanyue_parse.errors import DatabaseError
+
+    fault, calls = os.environ.get("FAULT"), []
+    _write, _insert, _parse = db_write._write, db_write._insert_records, build_tasks.parse_for_db
+
+    def write(conn, stamp, items):
         calls.append(1)
-        if len(calls) == 3:   # the third batch is written but not committed
-            os.kill(os.getpid(), signal.SIGKILL)
-        return counts
-    db_write._write_batch = write_then_die
-    build_archive(sys.argv[1], sys.argv[2], jobs=1, progress=False)
+        if fault == "kill-third-write" and len(calls) == 3:  # written, not committed: all die
+            _write(conn, stamp, items)
+            os.kill(int(os.environ["BUILD_PID"]), signal.SIGKILL)
+            os._exit(9)
+        if fault == "fail-second-write" and len(calls) == 2:
+            raise DatabaseError("disk full (simulated)")
+        return _write(conn, stamp, items)
+
+    def insert(conn, items):
+        if fault == "refuse" and any(p.info.path == os.environ["POISON"] for p in items):
+            from sqlalchemy.exc import IntegrityError
+            raise IntegrityError("INSERT …", {}, Exception("value too long (simulated)"))
+        return _insert(conn, items)
+
+    def parse_for_db(name, data):
+        if fault == "crash" and os.path.basename(name).startswith("crash"):
+            os._exit(9)
+        return _parse(name, data)
+
+    db_write._write, db_write._insert_records, build_tasks.parse_for_db = write, insert, parse_for_db
 """)
+
+
+def build_with_fault(fault: str, archive, url: str, tmp_path, **env) -> subprocess.CompletedProcess:
+    """Build in a fresh process (jobs=1, batches of two files) with FAULT injected in its workers."""
+    hook = tmp_path / "hook"
+    hook.mkdir(exist_ok=True)
+    (hook / "sitecustomize.py").write_text(_FAULT_HOOK, encoding="utf-8")
+    code = ("import sys; from anquanyue_parse.archive import build_archive; "
+            "s = build_archive(sys.argv[1], sys.argv[2], jobs=1, batch_size=2, progress=False); "
+            "print(s.render()); sys.exit(0 if s.ok else 1)")
+    env = dict(os.environ, PYTHONPATH=str(hook), FAULT=fault, **env)
+    env.pop("BUILD_PID", None)
+    return subprocess.run([sys.executable, "-c", code, str(archive), url], capture_output=True, text=True,
+                          env=env, timeout=180)
 
 
 def test_killed_build_resumes_without_duplicates_or_lost_rows(db_url, archive, tmp_path):
     ref_url = f"sqlite:///{tmp_path / 'reference.sqlite'}"
     build(archive, ref_url, jobs=1)
     expected = row_counts(ref_url)
-    proc = subprocess.run([sys.executable, "-c", _KILLER, str(archive), db_url], capture_output=True, text=True,
-                          timeout=120)
+    proc = build_with_fault("kill-third-write", archive, db_url, tmp_path)
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     assert scalar(db_url, "SELECT count(*) FROM documents") == 4  # two committed batches, nothing half-written
     assert scalar(db_url, "SELECT count(*) FROM campaigns") == 4
@@ -171,26 +204,14 @@ def test_killed_build_resumes_without_duplicates_or_lost_rows(db_url, archive, t
         sorted(r.model_dump_json() for r in load_records(ref_url))
 
 
-def test_error_in_the_writer_stops_the_build_and_the_next_one_finishes(db_url, archive, monkeypatch):
-    from anquanyue_parse import db_write
-
-    monkeypatch.setattr(db_write.Writer.__init__, "__defaults__", (2, 600.0))
-    original, calls = db_write._write_batch, []
-
-    def fail_on_second(conn, batch):
-        calls.append(1)
-        if len(calls) == 2:
-            raise DatabaseError("disk full (simulated)")
-        return original(conn, batch)
-
-    monkeypatch.setattr(db_write, "_write_batch", fail_on_second)
-    with pytest.raises(DatabaseError, match="simulated"):
-        build(archive, db_url, jobs=1)
-    assert scalar(db_url, "SELECT count(*) FROM documents") == 2
-    monkeypatch.setattr(db_write, "_write_batch", original)
+def test_error_in_the_writer_stops_the_build_and_the_next_one_finishes(db_url, archive, tmp_path):
+    proc = build_with_fault("fail-second-write", archive, db_url, tmp_path)
+    assert proc.returncode != 0 and "simulated" in proc.stderr
+    written = scalar(db_url, "SELECT count(*) FROM documents")  # batches 1 and maybe 3 (already running)
     total = len(list(iter_archive(archive)))
+    assert written in (2, 4) and written < total
     s = build(archive, db_url)
-    assert (s.skipped, s.parsed) == (2, total - 2)
+    assert (s.skipped, s.parsed) == (written, total - written)
     assert scalar(db_url, "SELECT count(*) FROM campaigns") == total
 
 
@@ -222,54 +243,22 @@ def test_a_busy_database_fails_with_a_clear_message_after_the_timeout(db_url, ar
     assert build(archive, db_url).parsed == len(list(iter_archive(archive)))
 
 
-_CRASH_HOOK = textwrap.dedent("""
-    # sitecustomize for the test: a worker that parses a file named crash*.txt dies at once
-    import os
-    from anquanyue_parse import archive
-
-    _parse = archive.parse_file
-
-    def parse_file(path):
-        if os.path.basename(str(path)).startswith("crash"):
-            os._exit(9)
-        return _parse(path)
-
-    archive.parse_file = parse_file
-""")
-
-
 def test_a_worker_that_dies_costs_one_file_not_the_build(archive, tmp_path):
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(_CRASH_HOOK, encoding="utf-8")
     shutil.copy(CORPUS / "devset" / "010.txt", archive / "crash_me.txt")
     url = f"sqlite:///{tmp_path / 'c.sqlite'}"
-    env = dict(os.environ, PYTHONPATH=str(hook))
-    proc = subprocess.run([sys.executable, "-m", "anquanyue_parse.cli", "build", str(archive), "--db", url,
-                           "--no-progress"], capture_output=True, text=True, env=env, timeout=120)
+    proc = build_with_fault("crash", archive, url, tmp_path)
     assert proc.returncode == 1, proc.stderr
     fails = load_table(url, "failures")
     assert fails.path.tolist() == [str(archive / "crash_me.txt")] and fails.error_type.tolist() == ["WorkerCrashed"]
     assert len(load_campaigns(url)) == len(list(iter_archive(archive))) - 1
 
 
-def test_a_record_the_database_refuses_costs_that_file_only(db_url, archive, monkeypatch):
-    from sqlalchemy.exc import IntegrityError
-
-    from anquanyue_parse import db_write
-
+def test_a_record_the_database_refuses_costs_that_file_only(db_url, archive, tmp_path):
     poison = sorted(iter_archive(archive))[2]
-    original = db_write._insert_records
-
-    def refuse_one(conn, items):
-        if any(doc.path == str(poison) for _, doc in items):
-            raise IntegrityError("INSERT …", {}, Exception("value too long (simulated)"))
-        return original(conn, items)
-
-    monkeypatch.setattr(db_write, "_insert_records", refuse_one)
-    s = build(archive, db_url)
+    proc = build_with_fault("refuse", archive, db_url, tmp_path, POISON=str(poison))
+    assert proc.returncode == 1, proc.stderr
     total = len(list(iter_archive(archive)))
-    assert (s.parsed, s.failed) == (total - 1, 1)
+    assert scalar(db_url, "SELECT count(*) FROM campaigns") == total - 1
     fails = load_table(db_url, "failures")
     assert fails.path.tolist() == [str(poison)] and fails.error_type.tolist() == ["DatabaseError"]
     assert "simulated" in fails.message[0]

@@ -195,8 +195,11 @@ def test_newer_schema_is_refused(built):
         build_archive(archive, url, progress=False, log=QUIET)
 
 
-def test_older_schema_without_an_upgrade_path_is_refused(built):
+def test_older_schema_without_an_upgrade_path_is_refused(built, monkeypatch):
+    from anquanyue_parse import db_schema
+
     url, _ = built
+    monkeypatch.delitem(db_schema.MIGRATIONS, SCHEMA_VERSION - 1)
     _set_version(url, SCHEMA_VERSION - 1)
     with pytest.raises(DatabaseError, match=f"no upgrade from v{SCHEMA_VERSION - 1}.*build a new database"):
         load_campaigns(url)

@@ -1,7 +1,9 @@
 """Documents generated once per test session from corpus notices (see generate.py).
 
 LibreOffice-made files (.pdf from the .docx, .doc, .rtf) exist only when soffice is
-installed; tests that need them skip with a message otherwise (CI installs it).
+installed and draws Chinese (a CJK font: the packaged one, see anquanyue_parse/fonts.py, or a
+system one); tests that need them skip with one line naming what to install otherwise (CI
+installs both).
 """
 
 from __future__ import annotations
@@ -18,9 +20,14 @@ if str(ROOT) not in sys.path:  # `from tests.loaders import generate` also under
 
 from tests.loaders import generate as gen  # noqa: E402
 
+from tests.system_packages import missing, missing_cjk_font  # noqa: E402
+
 from anquanyue_parse.loaders.legacy import convert_with_soffice, find_soffice  # noqa: E402
 
-SOFFICE_MISSING = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
+SOFFICE_MISSING = missing("libreoffice")
+#: Distinct Han characters a PDF of a whole notice has at least: without a CJK font LibreOffice
+#: maps every Han character to one glyph, and the text layer has one or two distinct ones.
+MIN_DISTINCT_HAN = 50
 
 
 @dataclass
@@ -28,6 +35,7 @@ class Generated:
     folder: Path
     files: dict[tuple[str, str], Path]  # (notice, variant) -> file
     soffice: bool
+    skip_reason: str = ""  # why the LibreOffice-made files are missing ("" when they exist)
 
 
 def _title(blocks) -> str:
@@ -61,6 +69,7 @@ def generated(tmp_path_factory) -> Generated:
         put(name, "txt-utf16le-nobom", f"{name}_utf16le.txt", text.encode("utf-16-le"))
         put(name, "txt-utf8-bom", f"{name}_bom.txt", text.encode("utf-8-sig"))
     soffice = find_soffice() is not None
+    reason = "" if soffice else SOFFICE_MISSING
     if soffice:
         docx = [files[(n, v)] for n in gen.NOTICES for v in ("docx", "docx-autonum")]
         for src, pdf in zip(docx, convert_with_soffice(docx, "pdf", folder / "pdf")):
@@ -72,10 +81,20 @@ def generated(tmp_path_factory) -> Generated:
             srcs = [files[(n, variant)] for n in ("seed000", "seed001")]
             for src, out in zip(srcs, convert_with_soffice(srcs, fmt, folder / fmt)):
                 files[(src.stem.split("_")[0], fmt)] = out
-    return Generated(folder, files, soffice)
+        if _distinct_han(files[(next(iter(gen.NOTICES)), "pdf")]) < MIN_DISTINCT_HAN:
+            soffice, reason = False, missing_cjk_font("LibreOffice")
+    return Generated(folder, files, soffice, reason)
+
+
+def _distinct_han(pdf: Path) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        text = "".join(page.extract_text() or "" for page in doc.pages)
+    return len({ch for ch in text if "\u4e00" <= ch <= "\u9fff"})
 
 
 @pytest.fixture(scope="session")
 def need_soffice(generated) -> None:
     if not generated.soffice:
-        pytest.skip(SOFFICE_MISSING)
+        pytest.skip(generated.skip_reason)

@@ -306,4 +306,4 @@ def build_html(blocks: list[Block], title: str, encoding: str = "utf-8", site: s
 
 # -- hand-written PDFs (pdfgen.py) ------------------------------------------------------
 
-from tests.loaders.pdfgen import encrypted_pdf, image_only_pdf, text_pdf  # noqa: E402,F401
+from tests.loaders.pdfgen import encrypted_pdf, image_only_pdf, scanned_text_pdf, text_pdf  # noqa: E402,F401

@@ -1,4 +1,5 @@
-"""Hand-written PDFs for loader tests: text at exact positions, image-only, encrypted."""
+"""Hand-written PDFs for loader tests: text at exact positions, image-only (grey or a page of
+Chinese text drawn with the packaged CJK font, as a scan), encrypted."""
 
 from __future__ import annotations
 
@@ -68,6 +69,37 @@ def image_only_pdf(pages: int = 1) -> bytes:
         objs.append(_stream(b"q 500 0 0 700 47 70 cm /Im1 Do Q"))
     objs.append(_stream(zlib.compress(pixels), b"/Type /XObject /Subtype /Image /Width 16 /Height 16 "
                         b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode "))
+    return _pdf(objs)
+
+
+def scanned_text_pdf(lines: list[str], size: int = 28, dpi: int = 150) -> bytes:
+    """A scan-like one-page PDF: ``lines`` drawn (Pillow, the CJK font of anquanyue_parse.fonts)
+    into a grey image that is the whole page; no text operators, so no text layer.
+    Raises RuntimeError when no CJK font is installed (the font would draw empty boxes)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from anquanyue_parse.fonts import CJK_FONT_HINT, cjk_font_file
+
+    font_file = cjk_font_file()
+    if font_file is None:
+        raise RuntimeError(f"no CJK font to draw the scan with: {CJK_FONT_HINT}")
+    # face 2 of the Noto Sans CJK collection is SC; a single-face font has only face 0
+    try:
+        font = ImageFont.truetype(str(font_file), size, index=2)
+    except OSError:
+        font = ImageFont.truetype(str(font_file), size)
+    width, height = int(595 * dpi / 72), int(842 * dpi / 72)
+    img = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(img)
+    for i, line in enumerate(lines):
+        draw.text((int(0.1 * width), int(0.08 * height) + i * int(size * 1.8)), line, font=font, fill=0)
+    objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                         b"/Resources << /XObject << /Im1 5 0 R >> >> >>",
+                         _stream(b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
+                         _stream(zlib.compress(img.tobytes()), b"/Type /XObject /Subtype /Image /Width %d "
+                                 b"/Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode "
+                                 % (width, height))]
     return _pdf(objs)
 
 

@@ -1,0 +1,115 @@
+"""The Dask engine: the same batch tasks as the local engine, run on a Dask distributed cluster.
+
+>>> build_archive("s3://bucket/notices/", "postgresql://…", engine="dask",
+...               scheduler="tcp://scheduler:8786")                       # doctest: +SKIP
+
+Each batch is one task (``build_tasks.run_batch``): the Dask worker reads the files (local
+paths it can see, or fsspec URLs), parses them and writes the batch to the database in one
+transaction; the client only submits batches (a bounded window of them, so its memory does
+not grow with the archive) and counts outcomes. Workers write, not the client, because the
+rows are 25 times the size of an outcome and the write rate then grows with the workers
+instead of being capped by one client connection.
+
+Faults: a task whose worker dies is run again elsewhere by Dask (``RETRIES`` retries, and
+the scheduler's own rescheduling of tasks lost with a worker); writes are idempotent (see
+``db_write``), so a batch that ran twice is stored once. A batch that keeps killing workers
+(Dask's ``KilledWorker``: a crash, or the nanny's memory limit, ``dask worker
+--memory-limit``) is split into one task per file; the file that still kills its worker
+lands in ``failures`` as ``WorkerCrashed``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Callable, Iterator
+
+from .build_tasks import run_batch
+from .db_write import FileInfo, Outcome
+
+__all__ = ["DaskRunner", "RETRIES"]
+
+#: Extra tries of a task that failed with an exception on a worker (a lost worker is
+#: rescheduled by the scheduler without counting against these).
+RETRIES = 2
+
+#: Message of a file whose Dask worker kept dying.
+KILLED = "the Dask worker died on this file (crash or memory limit)"
+
+
+def _distributed():
+    try:
+        import distributed
+    except ImportError as exc:
+        from .errors import MissingDependency
+
+        raise MissingDependency("--engine dask needs dask.distributed: pip install 'anquanyue_parse[dask]'") from exc
+    return distributed
+
+
+class DaskRunner:
+    """Runs batches on the cluster of ``scheduler`` (an address or a ``distributed.Client``)."""
+
+    def __init__(self, scheduler):
+        distributed = _distributed()
+        if scheduler is None:
+            raise ValueError("--engine dask needs --scheduler tcp://HOST:8786 (or a distributed.Client)")
+        if isinstance(scheduler, distributed.Client):
+            self.client, self._own = scheduler, False
+        else:
+            self.client, self._own = distributed.Client(scheduler, timeout="30s"), True
+        self.workers = max(1, sum(self.client.nthreads().values()))
+
+    def describe(self) -> str:
+        n = len(self.client.nthreads())
+        return (f"Dask {self.client.scheduler.address}, {n} workers / {self.workers} threads, "
+                f"dashboard {self.client.dashboard_link}")
+
+    def close(self) -> None:
+        if self._own:
+            self.client.close()
+
+    def run(self, batches: Iterator[list[FileInfo]], url: str, stamp,
+            on_done: Callable[[list[FileInfo], list[Outcome]], None]) -> None:
+        distributed = _distributed()
+        window = max(4, 2 * self.workers)
+        pending: dict = {}
+        single: set = set()
+        done = distributed.as_completed()
+
+        def submit(part: list[FileInfo], alone: bool = False) -> None:
+            key = f"anquanyue-batch-{part[0].doc_id}-{uuid.uuid4().hex[:8]}"
+            fut = self.client.submit(run_batch, url, stamp, part, key=key, pure=False, retries=RETRIES)
+            pending[fut] = part
+            if alone:
+                single.add(fut)
+            done.add(fut)
+
+        def refill() -> None:
+            while len(pending) < window and (part := next(batches, None)) is not None:
+                submit(part)
+
+        refill()
+        for fut in done:
+            part = pending.pop(fut)
+            alone = fut in single
+            single.discard(fut)
+            if fut.status == "error":
+                exc = fut.exception()
+                if not isinstance(exc, distributed.KilledWorker):
+                    raise exc
+                if alone or len(part) == 1:
+                    from .build_local import record_crash
+
+                    on_done(part, record_crash(url, stamp, part[0], KILLED))
+                else:
+                    for info in part:  # find the file that kills its worker
+                        submit([info], alone=True)
+            else:
+                try:
+                    outcomes = fut.result()
+                except (OSError, distributed.comm.CommClosedError):  # its worker died after the task
+                    submit(part, alone)  # the write is idempotent: run it again
+                else:
+                    on_done(part, outcomes)
+            fut.release()
+            refill()

@@ -1,0 +1,68 @@
+"""The task a build runs on a worker (a local process or a Dask worker): read, hash, parse, write.
+
+``run_batch(url, stamp, files)`` reads each file (``inputs.read_input``), skips those whose
+sha256 is unchanged, parses the others, turns each record into rows and writes the batch
+in one transaction (``db_write.write_batch``). It returns only a short outcome per file,
+so the coordinator never holds a record, a row or a file's bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Union
+
+from .db_rows import ParsedDocument
+from .db_write import FileInfo, Outcome, Parsed, write_batch, writer_engine
+from .inputs import read_input
+from .loaders import load_bytes
+from .pipeline import parse_source
+
+__all__ = ["run_batch", "parse_for_db", "error_message", "MAX_MESSAGE"]
+
+#: Longest error message kept for the failures table.
+MAX_MESSAGE = 2000
+
+#: One engine per database URL and worker process, kept between tasks.
+_ENGINES: dict = {}
+
+
+def error_message(exc: BaseException) -> str:
+    """The first line of an error, cut to MAX_MESSAGE characters."""
+    msg = (str(exc) or type(exc).__name__).strip().splitlines()
+    return (msg[0] if msg else type(exc).__name__)[:MAX_MESSAGE]
+
+
+def parse_for_db(name: str, data: bytes) -> Union[ParsedDocument, tuple[str, str]]:
+    """Parse one file's bytes into rows, or (error type, message) when it cannot be parsed."""
+    try:
+        record = parse_source(load_bytes(data, name))
+        record.source_path = name  # as listed (a URL stays a URL)
+        return ParsedDocument.from_campaign(name, record)
+    except Exception as exc:  # a bad file never stops the build
+        return type(exc).__name__, error_message(exc)
+
+
+def _read_and_parse(info: FileInfo) -> Union[Parsed, Outcome]:
+    try:
+        data = read_input(info.path)
+    except Exception as exc:
+        return Parsed(info, None, 0, (type(exc).__name__, error_message(exc)))
+    sha = hashlib.sha256(data).hexdigest()
+    if info.known_sha is not None and sha == info.known_sha:
+        return Outcome(info.path, "skipped")
+    return Parsed(info, sha, len(data), parse_for_db(info.path, data))
+
+
+def _engine(url: str):
+    engine = _ENGINES.get(url)
+    if engine is None:
+        engine = _ENGINES[url] = writer_engine(url)
+    return engine
+
+
+def run_batch(url: str, stamp: dt.datetime, files: list[FileInfo]) -> list[Outcome]:
+    """Build ``files`` into the database at ``url``; one outcome per file, in order."""
+    done = [_read_and_parse(info) for info in files]
+    written = iter(write_batch(_engine(url), stamp, [p for p in done if isinstance(p, Parsed)]))
+    return [p if isinstance(p, Outcome) else next(written) for p in done]
