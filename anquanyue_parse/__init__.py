@@ -15,8 +15,10 @@ from .errors import (
     FileAccessError,
     MissingDependency,
     NoTextLayer,
+    TooLarge,
     UnsupportedFormat,
 )
+from .limits import Limits
 from .models import Activity, Attachment, Campaign, Contact, Deadline, Period, Section, Span
 from .pipeline import parse_file, parse_text
 from .version import __version__
@@ -41,6 +43,8 @@ __all__ = [
     "CorruptDocument",
     "MissingDependency",
     "FileAccessError",
+    "TooLarge",
+    "Limits",
     "__version__",
 ]
 

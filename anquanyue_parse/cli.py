@@ -30,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     g = parse.add_argument_group("Output")
     g.add_argument("--jsonl", action="store_true", help="one compact JSON record per line")
     g.add_argument("--no-source", action="store_true", help="leave source_text out of the output")
+    _limit_group(parse)
     parse.set_defaults(handler=_cmd_parse)
 
     ev = sub.add_parser("eval", help="score the parser on a gold-annotated corpus folder")
@@ -84,18 +85,33 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("file", metavar="FILE")
     g = review.add_argument_group("Output")
     g.add_argument("--output", "-o", default="review.html", metavar="HTML")
+    _limit_group(review)
     review.set_defaults(handler=_cmd_review)
     return p
+
+
+def _limit_group(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group("Limits")
+    g.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
+                   help="change a resource limit, e.g. pdf_pages=500, format_mb.html=50, task_seconds=300 "
+                        "(README: Limits)")
+
+
+def _limits(args):
+    from .limits import parse_limit_options
+
+    return parse_limit_options(args.limit) if args.limit else None
 
 
 def _cmd_parse(args) -> int:
     from .pipeline import parse_file
 
+    limits = _limits(args)
     exclude = {"source_text"} if args.no_source else None
     failed = 0
     for path in args.files:
         try:
-            rec = parse_file(path)
+            rec = parse_file(path, limits)
         except Exception as exc:  # one bad file does not stop the others
             _error(exc)
             failed += 1
@@ -167,9 +183,11 @@ def _cmd_themes(args) -> int:
 
 
 def _cmd_review(args) -> int:
+    from .limits import use_limits
     from .review import write_review
 
-    print(write_review(args.file, args.output))
+    with use_limits(_limits(args)):
+        print(write_review(args.file, args.output))
     return 0
 
 

@@ -8,6 +8,7 @@ __all__ = [
     "NoTextLayer",
     "EncryptedDocument",
     "CorruptDocument",
+    "TooLarge",
     "MissingDependency",
     "FileAccessError",
     "DatabaseError",
@@ -36,6 +37,11 @@ class EncryptedDocument(AnquanyueError):
 
 class CorruptDocument(AnquanyueError):
     """A file whose structure is broken (truncated zip, damaged PDF)."""
+
+
+class TooLarge(AnquanyueError):
+    """The file goes over a resource limit (size, zip expansion, nesting, pages, time, memory);
+    the message names the setting of :class:`~anquanyue_parse.limits.Limits` to raise."""
 
 
 class MissingDependency(AnquanyueError):

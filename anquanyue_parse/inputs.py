@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from .errors import FileAccessError
+from .limits import get_limits, too_large
 from .loaders import SUPPORTED_SUFFIXES
+from .loaders.guards import read_regular
 
 __all__ = ["Inputs", "iter_archive", "read_input", "is_url"]
 
@@ -114,23 +116,18 @@ class Inputs:
 
 
 def read_input(name: str) -> bytes:
-    """The bytes of a local path or URL; FileAccessError says why they cannot be read."""
-    if is_url(name):
-        try:
-            with _fsspec().open(name, "rb") as f:
-                return f.read()
-        except FileNotFoundError as exc:
-            raise FileAccessError("no such file", name) from exc
-        except (OSError, ValueError) as exc:
-            raise FileAccessError(f"cannot read the URL ({exc})", name) from exc
-    p = Path(name)
-    if not p.exists():
-        raise FileAccessError("no such file", name)
-    if p.is_dir():
-        raise FileAccessError("is a directory, not a file", name)
-    if not os.access(p, os.R_OK):
-        raise FileAccessError("permission denied: the file cannot be read", name)
+    """The bytes of a local path or URL; FileAccessError says why they cannot be read,
+    TooLarge when the file is over ``Limits.file_mb`` (a local one: a regular file only)."""
+    if not is_url(name):
+        return read_regular(name)
+    limit = get_limits().max_bytes()
     try:
-        return p.read_bytes()
-    except OSError as exc:
-        raise FileAccessError(f"cannot read the file ({exc.strerror or exc})", name) from exc
+        with _fsspec().open(name, "rb") as f:
+            data = f.read(limit + 1)
+    except FileNotFoundError as exc:
+        raise FileAccessError("no such file", name) from exc
+    except (OSError, ValueError) as exc:
+        raise FileAccessError(f"cannot read the URL ({exc})", name) from exc
+    if len(data) > limit:
+        raise too_large("the file size (bytes)", len(data), "file_mb", limit / (1 << 20), name)
+    return data

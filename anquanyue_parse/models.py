@@ -159,6 +159,7 @@ class SourceText(_Model):
     encoding: Optional[str] = None
     pages: list[int] = Field(default_factory=list)
     paragraphs: list[int] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)  # what the loader noticed (mixed encodings ...)
 
     def page_of(self, offset: int) -> Optional[int]:
         """1-based page number holding ``offset``, or None without pages."""

@@ -10,6 +10,7 @@ from typing import Optional
 
 from .extract import assemble
 from .extract.base import Context
+from .limits import Limits
 from .loaders import load
 from .models import Campaign, SourceText
 from .normalize import normalize
@@ -25,7 +26,7 @@ MAX_TEXT = 2_000_000
 def parse_source(source: SourceText) -> Campaign:
     """Parse a loaded :class:`SourceText` into a :class:`Campaign`."""
     text = source.text or ""
-    warnings: list[str] = []
+    warnings: list[str] = list(source.warnings)
     if len(text) > MAX_TEXT:
         warnings.append(f"text of {len(text):,} characters: only the first {MAX_TEXT:,} were read")
         source = source.model_copy(update={"text": text[:MAX_TEXT]})
@@ -53,10 +54,11 @@ def parse_text(text: str, path: Optional[str] = None) -> Campaign:
     return parse_source(SourceText(text=text, path=path, format="txt"))
 
 
-def parse_file(path: str | os.PathLike) -> Campaign:
+def parse_file(path: str | os.PathLike, limits: Optional[Limits] = None) -> Campaign:
     """Load a file of any supported format and parse it.
 
     Raises a typed :class:`~anquanyue_parse.errors.AnquanyueError` for files that
-    cannot be read (``UnsupportedFormat``, ``NoTextLayer``, ``EncryptedDocument`` ...).
+    cannot be read (``UnsupportedFormat``, ``NoTextLayer``, ``EncryptedDocument`` ...),
+    ``TooLarge`` past one of ``limits`` (default: the ones in force, :mod:`.limits`).
     """
-    return parse_source(load(path))
+    return parse_source(load(path, limits))

@@ -10,9 +10,12 @@ from __future__ import annotations
 import importlib
 import os
 from pathlib import Path
+from typing import Optional
 
-from ..errors import CorruptDocument, EncryptedDocument, FileAccessError, UnsupportedFormat
+from ..errors import CorruptDocument, EncryptedDocument, UnsupportedFormat
+from ..limits import Limits, use_limits
 from ..models import SourceText
+from .guards import check_size, check_zip, read_regular
 from .sniff import sniff_format
 
 __all__ = ["load", "load_bytes", "sniff_format", "SUPPORTED_SUFFIXES"]
@@ -51,22 +54,18 @@ UNSUPPORTED_HINTS = {
 EMPTY_IS_CORRUPT = {"docx", "pdf", "doc", "wps", "rtf", "odt"}
 
 
-def _read(path: Path) -> bytes:
-    if not path.exists():
-        raise FileAccessError("no such file", str(path))
-    if path.is_dir():
-        raise FileAccessError("is a directory, not a file", str(path))
-    if not os.access(path, os.R_OK):
-        raise FileAccessError("permission denied: the file cannot be read", str(path))
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise FileAccessError(f"cannot read the file ({exc.strerror or exc})", str(path)) from exc
+#: Formats stored as a zip: their directory is checked before a member is inflated.
+ZIP_FORMATS = {"docx", "odt"}
 
 
-def load_bytes(data: bytes, path: str | os.PathLike = "") -> SourceText:
-    """Load file content already in memory; ``path`` names it (its suffix breaks ties)."""
-    p = Path(path)
+def load_bytes(data: bytes, path: str | os.PathLike = "", limits: Optional[Limits] = None) -> SourceText:
+    """Load file content already in memory; ``path`` names it (its suffix breaks ties).
+    ``limits``: the resource limits (default: the ones in force, see :mod:`..limits`)."""
+    with use_limits(limits):
+        return _load_bytes(data, Path(path), path)
+
+
+def _load_bytes(data: bytes, p: Path, path) -> SourceText:
     fmt = sniff_format(data, p.suffix.lower())
     if fmt == "encrypted-office":
         raise EncryptedDocument("a password-protected Office file: open it and save it without a password",
@@ -76,12 +75,17 @@ def load_bytes(data: bytes, path: str | os.PathLike = "") -> SourceText:
         raise UnsupportedFormat(f"unsupported format {fmt!r}" + (f" ({hint})" if hint else ""), str(path) or None)
     if not data and fmt in EMPTY_IS_CORRUPT:
         raise CorruptDocument(f"empty file (0 bytes): not a readable .{fmt}", str(path) or None)
+    check_size(data, fmt, str(path) or None)
+    if fmt in ZIP_FORMATS and data.startswith(b"PK"):
+        check_zip(data, fmt, str(path) or None)
     module, func = LOADERS[fmt]
     loader = getattr(importlib.import_module(f".{module}", __name__), func)
     return loader(p, data)
 
 
-def load(path: str | os.PathLike) -> SourceText:
-    """Read any supported file into a :class:`SourceText` (the format is sniffed from the content)."""
-    p = Path(path)
-    return load_bytes(_read(p), p)
+def load(path: str | os.PathLike, limits: Optional[Limits] = None) -> SourceText:
+    """Read any supported file into a :class:`SourceText` (the format is sniffed from the content).
+
+    Only a regular file (or a symlink to one) within ``limits.file_mb`` is read."""
+    with use_limits(limits):
+        return _load_bytes(read_regular(path), Path(path), path)

@@ -1,21 +1,29 @@
 """Legacy word-processor files (.doc, .wps, .rtf, .odt) through LibreOffice.
 
 ``soffice --headless --convert-to docx`` writes a .docx that the docx loader reads. Each
-process uses its own LibreOffice profile directory (``-env:UserInstallation``), so parallel
-workers do not fight over one profile; a conversion that hangs is killed after a timeout.
+process uses its own throw-away LibreOffice profile (``-env:UserInstallation``, a temporary
+folder removed at exit), so parallel workers do not fight over one profile; before every
+conversion its settings are written again (:data:`PROFILE_SETTINGS`: macros never run,
+links to other files or URLs are never updated), so a document cannot leave changes for the
+next one. A conversion that takes longer than ``Limits.soffice_seconds`` is killed with its
+whole process group (soffice starts soffice.bin) and raises TooLarge.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
 from pathlib import Path
+from typing import Optional
 
-from ..errors import CorruptDocument, MissingDependency
+from ..errors import CorruptDocument, MissingDependency, TooLarge
+from ..limits import get_limits
 from ..fonts import fontconfig_env
 from ..models import SourceText
 from .sniff import sniff_format
@@ -23,8 +31,19 @@ from .word import docx_text
 
 __all__ = ["load_legacy", "convert_with_soffice", "find_soffice"]
 
-#: Seconds one conversion may take (a first start with a fresh profile takes a few).
-TIMEOUT = 120
+#: The profile's registrymodifications.xcu: macro security "very high" (only signed macros
+#: from trusted places, of which there are none), macro execution off, and Writer links
+#: (OLE, DDE, linked sections and images) never updated.
+PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="TrustedAuthors" oor:op="fuse"><value/></prop></item>
+<item oor:path="/org.openoffice.Office.Writer/Content/Update"><prop oor:name="Link" oor:op="fuse"><value>2</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
+</oor:items>
+"""
 #: Environment variable naming the soffice executable, when it is not on PATH.
 SOFFICE_ENV = "ANQUANYUE_SOFFICE"
 INSTALL_HINT = ("LibreOffice is needed to read .doc/.wps/.rtf/.odt files: "
@@ -48,17 +67,38 @@ def find_soffice() -> str | None:
 
 
 def _profile_dir() -> str:
-    """This process's LibreOffice profile (created once, removed at exit)."""
+    """This process's LibreOffice profile (created once, removed at exit), its settings reset."""
     global _profile
     if _profile is None:
         _profile = tempfile.mkdtemp(prefix="anquanyue-lo-profile-")
         atexit.register(shutil.rmtree, _profile, True)
+    user = Path(_profile) / "user"
+    user.mkdir(exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(PROFILE_SETTINGS, encoding="utf-8")
     return _profile
 
 
-def convert_with_soffice(inputs: list[Path], target: str, outdir: Path, timeout: float = TIMEOUT) -> list[Path]:
+def _run(cmd: list[str], timeout: float, env: dict) -> subprocess.CompletedProcess:
+    """Run ``cmd`` in its own process group; on timeout kill the group and raise TimeoutExpired."""
+    with subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          env=env, start_new_session=True) as proc:
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def convert_with_soffice(inputs: list[Path], target: str, outdir: Path,
+                         timeout: Optional[float] = None) -> list[Path]:
     """Convert files with LibreOffice to ``target`` (``docx``, ``pdf``, ``doc``, ``rtf`` ...) in
-    ``outdir``; return the output paths in input order. Raise MissingDependency without soffice."""
+    ``outdir``; return the output paths in input order. Raise MissingDependency without soffice,
+    TooLarge after ``timeout`` seconds (default: ``Limits.soffice_seconds`` per input)."""
+    if timeout is None:
+        timeout = get_limits().soffice_seconds * max(1, len(inputs))
     soffice = find_soffice()
     if soffice is None:
         raise MissingDependency(INSTALL_HINT, str(inputs[0]) if inputs else None)
@@ -68,11 +108,11 @@ def convert_with_soffice(inputs: list[Path], target: str, outdir: Path, timeout:
            "--nolockcheck", "--convert-to", target, "--outdir", str(outdir), *map(str, inputs)]
     with _lock:  # one soffice per profile at a time
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL,
-                                  env=fontconfig_env(Path(_profile_dir()) / "fontconfig"))
-        except subprocess.TimeoutExpired as exc:
-            raise CorruptDocument(f"LibreOffice did not finish the conversion in {timeout:.0f} s",
-                                  str(inputs[0])) from exc
+            proc = _run(cmd, timeout, fontconfig_env(Path(_profile_dir()) / "fontconfig"))
+        except subprocess.TimeoutExpired:
+            raise TooLarge(f"LibreOffice did not finish the conversion in {timeout:.0f} s (limit soffice_seconds="
+                           f"{timeout / max(1, len(inputs)):g} per file; raise it with --limit soffice_seconds=N)",
+                           str(inputs[0])) from None
     outputs = [outdir / f"{p.stem}.{ext}" for p in inputs]
     missing = [p for p in outputs if not p.exists()]
     if missing:
@@ -92,7 +132,7 @@ def load_legacy(path: Path, data: bytes) -> SourceText:
         src.write_bytes(data)
         try:
             (out,) = convert_with_soffice([src], "docx", Path(tmp) / "out")
-        except (MissingDependency, CorruptDocument) as exc:
+        except (MissingDependency, CorruptDocument, TooLarge) as exc:
             raise type(exc)(str(exc).split(": ", 1)[-1], str(path)) from exc
         text, starts = docx_text(out.read_bytes(), str(path))
     return SourceText(text=text, path=str(path), format=fmt, paragraphs=starts)

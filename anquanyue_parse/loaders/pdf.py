@@ -1,6 +1,9 @@
 """PDF loader (pdfplumber): characters to lines per page, ruled tables to rows, then
 :mod:`.pdf_layout` drops page furniture and re-joins the lines the layout wrapped.
 
+Pages are read one at a time (each page's objects are released before the next), and a PDF
+of more than ``Limits.pdf_pages`` pages is refused before any page is laid out.
+
 Lines are grouped by the characters' baseline (bottom), not their top, so a heading
 number drawn in a smaller font ("一、" by Word numbering) stays on its heading's line.
 """
@@ -10,7 +13,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..errors import CorruptDocument, EncryptedDocument, MissingDependency, NoTextLayer
+from ..errors import AnquanyueError, CorruptDocument, EncryptedDocument, MissingDependency, NoTextLayer
+from ..limits import get_limits, too_large
 from ..models import SourceText
 from .pdf_layout import Line, layout_text
 
@@ -38,8 +42,10 @@ def read_pages(data: bytes, path: str | None = None) -> list[list[Line]]:
         raise MissingDependency("reading PDF needs pdfplumber: pip install pdfplumber", path) from exc
     if not data.lstrip()[:1024].count(b"%PDF-"):
         raise CorruptDocument("not a PDF (no %PDF header): the file is damaged or misnamed", path)
+    max_pages = get_limits().pdf_pages
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
+        # Page objects only for the first max_pages + 1 pages: one more tells "too many"
+        pdf = pdfplumber.open(io.BytesIO(data), pages=list(range(1, max_pages + 2)))
     except PdfminerException as exc:
         raise _classify(exc, path) from exc
     except Exception as exc:
@@ -48,13 +54,19 @@ def read_pages(data: bytes, path: str | None = None) -> list[list[Line]]:
     with pdf:
         pages = []
         try:
-            for page in pdf.pages:
+            count = max(_declared_pages(pdf), len(pdf.pages))
+            if count > max_pages:
+                raise too_large("the number of pages", count, "pdf_pages", max_pages, path)
+            for page in pdf.pages:  # one page's objects in memory at a time
                 chars = page.chars
                 n_chars += len(chars)
                 n_cid += sum(1 for ch in chars if ch["text"].startswith("(cid:"))
                 pages.append(_page_lines(page, chars))
+                page.close()
         except PdfminerException as exc:
             raise _classify(exc, path) from exc
+        except AnquanyueError:
+            raise
         except Exception as exc:
             raise CorruptDocument(f"broken PDF ({type(exc).__name__}: {exc})", path) from exc
     if not n_chars:
@@ -63,6 +75,17 @@ def read_pages(data: bytes, path: str | None = None) -> list[list[Line]]:
     if n_cid > MAX_CID_SHARE * n_chars:
         raise NoTextLayer("the text layer has no Unicode mapping (fonts without ToUnicode); run OCR first", path)
     return pages
+
+
+def _declared_pages(pdf) -> int:
+    """The page count the page tree declares (/Count), 0 when it is missing or not a number."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"]).get("Count"))
+    except Exception:  # a damaged catalog: the pages themselves are counted
+        return 0
+    return count if isinstance(count, int) else 0
 
 
 def _classify(exc: Exception, path: str | None) -> Exception:

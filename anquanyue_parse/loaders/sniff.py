@@ -112,6 +112,10 @@ def _is_binary(head: bytes) -> bool:
     return any(b < 9 or 13 < b < 32 and b != 27 for b in head[:512])
 
 
+#: Largest ``mimetype`` member read to tell OpenDocument kinds apart (the real one is ~40 bytes).
+MAX_MIMETYPE = 256
+
+
 def _sniff_zip(data: bytes, suffix: str) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
@@ -126,7 +130,10 @@ def _sniff_zip(data: bytes, suffix: str) -> str:
     if "word/document.xml" in names:
         return "docx"
     if "mimetype" in names:
-        mime = zipfile.ZipFile(io.BytesIO(data)).read("mimetype")
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        if zf.getinfo("mimetype").file_size > MAX_MIMETYPE:
+            return "opendocument"  # not a real mimetype entry: never inflate it
+        mime = zf.read("mimetype")
         if mime.strip() == b"application/vnd.oasis.opendocument.text":
             return "odt"
         return "opendocument"

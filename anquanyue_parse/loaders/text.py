@@ -1,16 +1,20 @@
-"""Plain-text loader: finds the encoding (BOM, UTF-8, UTF-16 without BOM, GB18030/GBK, then
-charset-normalizer for anything else); bytes that are not text raise ``UnsupportedFormat``."""
+"""Plain-text loader: finds the encoding (BOM, UTF-8, UTF-16 without BOM, GB18030/GBK, a mix
+of UTF-8 and GB18030 lines, then charset-normalizer for anything else); bytes that are not
+text raise ``UnsupportedFormat``. A mixed file is decoded line by line, each line with its
+encoding; the record gets a warning listing the parts (character ranges)."""
 
 from __future__ import annotations
 
 import codecs
 import functools
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Optional
 
 from ..errors import UnsupportedFormat
 from ..models import SourceText
 
-__all__ = ["load_txt", "decode_text"]
+__all__ = ["load_txt", "decode_text", "decode_mixed", "MixedText"]
 
 #: Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
 BOMS = [
@@ -26,6 +30,11 @@ BOMS = [
 CODEC_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "hz": "gb18030",
                  "ascii": "utf-8", "big5": "big5hkscs", "cp950": "big5hkscs"}
 
+#: The encoding name of a file decoded by parts (see decode_mixed).
+MIXED = "mixed:utf-8+gb18030"
+#: Parts listed in the warning of a mixed-encoding file.
+MAX_RUNS_SHOWN = 6
+
 #: Share of plausible characters a decoding must reach (UTF-16 guess, GB18030 guess).
 PLAUSIBLE_SHARE = 0.9
 #: Share of "frequent" Han characters (GB2312 level 1 or Big5 frequent) a GB18030 guess must reach.
@@ -38,8 +47,22 @@ def decode_text(data: bytes, path: str | None = None) -> tuple[str, str]:
     >>> decode_text("安全生产月".encode("gbk"))
     ('安全生产月', 'gb18030')
     """
+    text, enc, _ = _decode(data, path)
+    return text, enc
+
+
+def _decode(data: bytes, path: str | None) -> tuple[str, str, list[str]]:
+    """(text, encoding, warnings): a file mixing UTF-8 and GB18030 lines is decoded by parts."""
     if not data:
-        return "", "utf-8"
+        return "", "utf-8", []
+    text, enc = _decode_whole(data, path)
+    if enc != MIXED:
+        return text, enc, []
+    mixed = decode_mixed(data)
+    return mixed.text, MIXED, [mixed.warning()]
+
+
+def _decode_whole(data: bytes, path: str | None) -> tuple[str, str]:
     for bom, enc in BOMS:
         if data.startswith(bom):
             return _checked(data.decode(enc, "replace"), enc, path)
@@ -57,7 +80,67 @@ def decode_text(data: bytes, path: str | None = None) -> tuple[str, str]:
             return _checked(text, "gb18030", path)
     except UnicodeDecodeError:
         pass
+    if decode_mixed(data, probe=True) is not None:
+        return "", MIXED
     return _detect(data, path)
+
+
+@dataclass
+class MixedText:
+    """A text decoded by parts: ``runs`` are (start, end, encoding) in characters of ``text``."""
+
+    text: str
+    runs: list[tuple[int, int, str]]
+
+    def warning(self) -> str:
+        parts = ", ".join(f"{a:,}-{b:,} {enc}" for a, b, enc in self.runs[:MAX_RUNS_SHOWN])
+        more = f" and {len(self.runs) - MAX_RUNS_SHOWN} more parts" if len(self.runs) > MAX_RUNS_SHOWN else ""
+        return (f"mixed encodings (a file joined from several sources?): each part decoded with its own; "
+                f"characters {parts}{more}")
+
+
+def decode_mixed(data: bytes, probe: bool = False) -> Optional[MixedText]:
+    """The text of a file whose lines are UTF-8 or GB18030 (some of each), else None.
+
+    A line that is valid UTF-8 is UTF-8 unless that reading is implausible and GB18030's is
+    not; ASCII lines belong to the part around them. With ``probe`` only the verdict counts
+    (the text is not assembled).
+    """
+    runs: list[list] = []  # [start, end, encoding]
+    parts: list[str] = []
+    size = 0
+    for line in data.splitlines(keepends=True):
+        enc = _line_encoding(line)
+        if enc is None:
+            return None
+        text = line.decode("utf-8" if enc == "ascii" else enc)
+        if enc != "ascii" and (not runs or runs[-1][2] != enc):
+            runs.append([size, size, enc])
+        if not probe:
+            parts.append(text)
+        size += len(text)
+        if runs:
+            runs[-1][1] = size
+    if len({r[2] for r in runs}) < 2:
+        return None
+    runs[0][0] = 0
+    return MixedText("".join(parts), [tuple(r) for r in runs])
+
+
+def _line_encoding(line: bytes) -> Optional[str]:
+    if line.isascii():
+        return "ascii"
+    try:
+        text = line.decode("utf-8")
+        if _plausible(text) >= PLAUSIBLE_SHARE:
+            return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = line.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return "gb18030" if _plausible(text) >= PLAUSIBLE_SHARE else None
 
 
 def _detect(data: bytes, path: str | None) -> tuple[str, str]:
@@ -132,5 +215,5 @@ def _frequent_han() -> frozenset[str]:
 
 
 def load_txt(path: Path, data: bytes) -> SourceText:
-    text, enc = decode_text(data, str(path))
-    return SourceText(text=text, path=str(path), format="txt", encoding=enc)
+    text, enc, warnings = _decode(data, str(path))
+    return SourceText(text=text, path=str(path), format="txt", encoding=enc, warnings=warnings)

@@ -16,11 +16,13 @@ import email
 import email.policy
 import html as htmllib
 from pathlib import Path
+from typing import Optional
 
 import regex
 
 from ..errors import CorruptDocument, UnsupportedFormat
 from ..models import SourceText
+from .html_guard import check_markup, check_tree
 from .text import decode_text
 
 __all__ = ["load_html", "load_mhtml", "html_text", "decode_html"]
@@ -78,12 +80,19 @@ BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", 
 HEADLINE_SELECTORS = ('meta[name="ArticleTitle"]', 'meta[property="og:title"]', "h1", ".article-title, "
                       ".article_title, .news_title, .detail-title, .con_title, #title, .title, h2")
 WHITESPACE = regex.compile(r"[ \t\r\n\f\v]+")
+#: Runs of white space of any kind, e.g. " \u3000\n" (cells, headline comparison).
+ANY_SPACE = regex.compile(r"\s+")
+#: Two or more spaces inside a line, e.g. "一、  活动主题".
+MULTI_SPACE = regex.compile(r" {2,}")
+#: One Han character (counted to score containers).
+HAN = regex.compile(r"\p{Han}")
 
 
 def load_html(path: Path, data: bytes) -> SourceText:
     """Read a saved web page: the article text (see the module doc)."""
     markup, enc = decode_html(data, str(path))
-    text, starts = html_text(markup)
+    check_markup(markup, str(path))
+    text, starts = html_text(markup, str(path))
     return SourceText(text=text, path=str(path), format="html", encoding=enc, paragraphs=starts)
 
 
@@ -97,7 +106,8 @@ def load_mhtml(path: Path, data: bytes) -> SourceText:
             if declared and not DECLARED_CHARSET_PATTERN.search(payload[:4096]):
                 payload = f'<meta charset="{declared}">'.encode("ascii") + payload
             markup, enc = decode_html(payload, str(path))
-            text, starts = html_text(markup)
+            check_markup(markup, str(path))
+            text, starts = html_text(markup, str(path))
             return SourceText(text=text, path=str(path), format="mhtml", encoding=enc, paragraphs=starts)
     raise CorruptDocument("web archive without an HTML part", str(path))
 
@@ -119,11 +129,13 @@ def decode_html(data: bytes, path: str | None = None) -> tuple[str, str]:
         raise UnsupportedFormat("not a web page (no known encoding decodes it)", path) from None
 
 
-def html_text(markup: str) -> tuple[str, list[int]]:
-    """The article text of an HTML document and the start offset of each line."""
+def html_text(markup: str, path: Optional[str] = None) -> tuple[str, list[int]]:
+    """The article text of an HTML document and the start offset of each line.
+    Call :func:`.html_guard.check_markup` first on untrusted markup (lexbor can go quadratic)."""
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(markup)
+    check_tree(tree.root, path)
     headline = _headline(tree)
     tree.strip_tags(DROP_TAGS)
     root = tree.body or tree.root
@@ -143,7 +155,7 @@ def html_text(markup: str) -> tuple[str, list[int]]:
 
 
 def _han(text: str) -> int:
-    return len(regex.findall(r"\p{Han}", text))
+    return len(HAN.findall(text))
 
 
 def _article(tree, root):
@@ -246,8 +258,8 @@ def _headline(tree) -> str:
 
 
 def _starts_with(lines: list[str], headline: str) -> bool:
-    head = regex.sub(r"\s+", "", "".join(lines[:12]))[:600]
-    return regex.sub(r"\s+", "", headline) in head
+    head = ANY_SPACE.sub("", "".join(lines[:12]))[:600]
+    return ANY_SPACE.sub("", headline) in head
 
 
 class _Renderer:
@@ -266,7 +278,7 @@ class _Renderer:
         if self.cell_depth:
             self.cur.append(" ")
             return
-        line = regex.sub(r" {2,}", " ", "".join(self.cur)).strip(" \t\u3000")
+        line = MULTI_SPACE.sub(" ", "".join(self.cur)).strip(" \t\u3000")
         if line.strip():
             self.lines.append(line)
         self.cur = []
@@ -306,7 +318,7 @@ class _Renderer:
         self.cell_depth += 1
         start = len(self.cur)
         self.walk(cell)
-        inner = regex.sub(r"\s+", " ", "".join(self.cur[start:])).strip()
+        inner = ANY_SPACE.sub(" ", "".join(self.cur[start:])).strip()
         del self.cur[start:]
         self.cur.append(inner)
         self.cell_depth -= 1

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import CorruptDocument, EncryptedDocument, MissingDependency
 from ..models import SourceText
+from .guards import check_zip
 from .numbering import Numbering
 
 __all__ = ["load_docx", "docx_text"]
@@ -86,6 +87,7 @@ def _open(data: bytes, path: str | None):
         raise CorruptDocument("empty file (0 bytes): not a .docx document", path)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise EncryptedDocument("the .docx is password-protected; open it in Word and save it without a password", path)
+    check_zip(data, "docx", path)  # before python-docx inflates any part
     try:
         return docx.Document(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -132,15 +134,26 @@ def _collect(el, chars: list[str], stories: list) -> None:
         elif tag == W + "br":
             chars.append("\n")
         elif tag == W + "sym":
-            code = int(child.get(W + "char", "0"), 16)
-            if code and not 0xE000 <= code <= 0xF8FF:  # symbol-font glyphs have no meaning as text
-                chars.append(chr(code))
+            chars.append(_sym_char(child.get(W + "char", "")))
         elif tag in STORY:
             stories.append(child)
         elif tag == W + "r" and _hidden(child):
             continue
         else:
             _collect(child, chars, stories)
+
+
+def _sym_char(code: str) -> str:
+    """The character a ``w:sym`` stands for ("F0B7" -> "", "2460" -> "①"); "" for symbol-font
+    glyphs (private use: no meaning as text) and for codes that are not a character at all
+    ("ZZZZ", beyond U+10FFFF, a lone surrogate)."""
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return ""
+    if not 0 < value <= 0x10FFFF or 0xD800 <= value <= 0xDFFF or 0xE000 <= value <= 0xF8FF:
+        return ""
+    return chr(value)
 
 
 def _hidden(run) -> bool:
