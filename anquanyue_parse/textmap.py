@@ -134,18 +134,18 @@ class MappedText:
 
     def to_root(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` all the way back to the original source."""
-        node: Optional[MappedText] = self
-        while node is not None and node.parent is not None:
-            start, end = node.to_parent(start, end)
-            node = node.parent
-        return start, end
+        return self.to_ancestor(None, start, end)
 
-    def to_ancestor(self, ancestor: "MappedText", start: int, end: int) -> tuple[int, int]:
-        """Map ``[start, end)`` back to ``ancestor`` (which must be in the parent chain)."""
+    def to_ancestor(self, ancestor: Optional["MappedText"], start: int, end: int) -> tuple[int, int]:
+        """Map ``[start, end)`` back to ``ancestor`` (which must be in the parent chain;
+        None: the root)."""
         node: Optional[MappedText] = self
-        while node is not None and node is not ancestor:
+        while node is not ancestor:
+            if node is None:
+                raise ValueError("not an ancestor of this text")
+            parent = node.parent
+            if parent is None and ancestor is None:
+                break
             start, end = node.to_parent(start, end)
-            node = node.parent
-        if node is None:
-            raise ValueError("not an ancestor of this text")
+            node = parent
         return start, end
