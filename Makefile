@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench eval clean
+.PHONY: install demo test fuzz bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -21,6 +21,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Loader fuzzing for a bounded time: FUZZ_EXAMPLES per format and test (12 tests).
+FUZZ_EXAMPLES ?= 500
+fuzz: $(STAMP)
+	ANQUANYUE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/hostile/test_fuzz_loaders.py -q
 
 eval: $(STAMP)
 	$(BIN)/anquanyue-parse eval corpus/

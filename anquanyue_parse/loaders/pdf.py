@@ -51,7 +51,7 @@ def read_pages(data: bytes, path: str | None = None) -> list[list[Line]]:
     except Exception as exc:
         raise CorruptDocument(f"broken PDF ({type(exc).__name__}: {exc})", path) from exc
     n_chars = n_cid = 0
-    with pdf:
+    try:
         pages = []
         try:
             count = max(_declared_pages(pdf), len(pdf.pages))
@@ -69,12 +69,22 @@ def read_pages(data: bytes, path: str | None = None) -> list[list[Line]]:
             raise
         except Exception as exc:
             raise CorruptDocument(f"broken PDF ({type(exc).__name__}: {exc})", path) from exc
+    finally:
+        _close(pdf)
     if not n_chars:
         raise NoTextLayer(f"no text layer in {len(pages)} page(s): a scanned document; run OCR first "
                           "(e.g. ocrmypdf) and parse the result", path)
     if n_cid > MAX_CID_SHARE * n_chars:
         raise NoTextLayer("the text layer has no Unicode mapping (fonts without ToUnicode); run OCR first", path)
     return pages
+
+
+def _close(pdf) -> None:
+    """Close ``pdf``; a damaged one can raise again from close (it re-reads its page list)."""
+    try:
+        pdf.close()
+    except Exception:  # noqa: BLE001 - the first error is the one reported
+        pass
 
 
 def _declared_pages(pdf) -> int:
