@@ -112,8 +112,9 @@ def bad_sym_docx(code: str) -> bytes:
 
 
 def xxe_docx(target: str = "/etc/passwd") -> bytes:
-    """A .docx whose document.xml declares an external entity pointing at ``target``."""
-    xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{target}">]>\n'
+    """A .docx whose document.xml declares an external entity pointing at ``target`` (a path or URL)."""
+    uri = target if "://" in target else f"file://{target}"
+    xml = (f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "{uri}">]>\n'
            f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>安全生产月&xxe;</w:t></w:r></w:p>'
            f'</w:body></w:document>').encode()
     return _docx(xml)
