@@ -13,10 +13,11 @@ import multiprocessing
 import os
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Optional
 
 from .build_tasks import run_batch
 from .db_write import FileInfo, Outcome, Parsed, write_batch, writer_engine
+from .limits import Limits
 
 __all__ = ["run_local"]
 
@@ -72,7 +73,8 @@ class _Pool:
 Done = Callable[[list[FileInfo], list[Outcome]], None]
 
 
-def run_local(batches: Iterator[list[FileInfo]], url: str, stamp, jobs: int, on_done: Done) -> None:
+def run_local(batches: Iterator[list[FileInfo]], url: str, stamp, jobs: int, on_done: Done,
+              limits: Optional[Limits] = None) -> None:
     """Run every batch in ``jobs`` processes; call ``on_done(files, outcomes)`` as each one ends."""
     window = jobs * 2  # batches in flight: each worker has the next one queued
     suspects: list[FileInfo] = []
@@ -81,7 +83,7 @@ def run_local(batches: Iterator[list[FileInfo]], url: str, stamp, jobs: int, on_
     try:
         while True:
             while len(pending) < window and (part := next(batches, None)) is not None:
-                pending[pool.submit(run_batch, url, stamp, part)] = part
+                pending[pool.submit(run_batch, url, stamp, part, limits)] = part
             if not pending:
                 break
             done, _ = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
@@ -97,17 +99,17 @@ def run_local(batches: Iterator[list[FileInfo]], url: str, stamp, jobs: int, on_
                 pending.clear()
                 pool.shutdown(wait=True)
                 for info in suspects:
-                    on_done([info], _isolated(url, stamp, info))
+                    on_done([info], _isolated(url, stamp, info, limits))
                 suspects = []
                 pool = _Pool(jobs)
     finally:
         pool.shutdown(wait=True)
 
 
-def _isolated(url: str, stamp, info: FileInfo) -> list[Outcome]:
+def _isolated(url: str, stamp, info: FileInfo, limits: Optional[Limits] = None) -> list[Outcome]:
     pool = _Pool(1)
     try:
-        return pool.submit(run_batch, url, stamp, [info]).result()
+        return pool.submit(run_batch, url, stamp, [info], limits).result()
     except BrokenProcessPool:
         return record_crash(url, stamp, info)
     finally:

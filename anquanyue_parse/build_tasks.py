@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Union
+from typing import Optional, Union
 
 from .db_rows import ParsedDocument
 from .db_write import FileInfo, Outcome, Parsed, write_batch, writer_engine
 from .inputs import read_input
+from .limits import Limits, use_limits
 from .loaders import load_bytes
 from .pipeline import parse_source
 
@@ -43,7 +44,7 @@ def parse_for_db(name: str, data: bytes) -> Union[ParsedDocument, tuple[str, str
         return type(exc).__name__, error_message(exc)
 
 
-def _read_and_parse(info: FileInfo) -> Union[Parsed, Outcome]:
+def _read_and_parse(info: FileInfo, guarded: bool) -> Union[Parsed, Outcome]:
     try:
         data = read_input(info.path)
     except Exception as exc:
@@ -51,6 +52,10 @@ def _read_and_parse(info: FileInfo) -> Union[Parsed, Outcome]:
     sha = hashlib.sha256(data).hexdigest()
     if info.known_sha is not None and sha == info.known_sha:
         return Outcome(info.path, "skipped")
+    if guarded:
+        from .task_guard import guarded_parse
+
+        return Parsed(info, sha, len(data), guarded_parse(info.path, data))
     return Parsed(info, sha, len(data), parse_for_db(info.path, data))
 
 
@@ -61,8 +66,15 @@ def _engine(url: str):
     return engine
 
 
-def run_batch(url: str, stamp: dt.datetime, files: list[FileInfo]) -> list[Outcome]:
-    """Build ``files`` into the database at ``url``; one outcome per file, in order."""
-    done = [_read_and_parse(info) for info in files]
+def run_batch(url: str, stamp: dt.datetime, files: list[FileInfo], limits: Optional[Limits] = None,
+              guarded: bool = False) -> list[Outcome]:
+    """Build ``files`` into the database at ``url``; one outcome per file, in order.
+
+    ``limits``: the resource limits in force for reading and parsing (None: the defaults).
+    ``guarded``: parse each file in a child process cut off at ``limits.task_seconds`` and
+    ``limits.task_memory_mb`` (``task_guard``; the Dask engine, whose tasks are threads).
+    """
+    with use_limits(limits):
+        done = [_read_and_parse(info, guarded) for info in files]
     written = iter(write_batch(_engine(url), stamp, [p for p in done if isinstance(p, Parsed)]))
     return [p if isinstance(p, Outcome) else next(written) for p in done]

@@ -9,6 +9,8 @@ __all__ = [
     "EncryptedDocument",
     "CorruptDocument",
     "TooLarge",
+    "TaskTimeout",
+    "TaskOutOfMemory",
     "MissingDependency",
     "FileAccessError",
     "DatabaseError",
@@ -42,6 +44,14 @@ class CorruptDocument(AnquanyueError):
 class TooLarge(AnquanyueError):
     """The file goes over a resource limit (size, zip expansion, nesting, pages, time, memory);
     the message names the setting of :class:`~anquanyue_parse.limits.Limits` to raise."""
+
+
+class TaskTimeout(TooLarge):
+    """A build worker stopped parsing this file after ``Limits.task_seconds`` (wall clock)."""
+
+
+class TaskOutOfMemory(TooLarge):
+    """A build worker stopped parsing this file when it went over ``Limits.task_memory_mb``."""
 
 
 class MissingDependency(AnquanyueError):
