@@ -40,18 +40,18 @@ MAX_BATCH = 128
 def build_archive(archive: str | os.PathLike, db: str = DEFAULT_DB, *, jobs: int = 0,
                   progress: Optional[bool] = None, lock_timeout: Optional[float] = None,
                   log: Optional[TextIO] = None, engine: str = "local", scheduler=None,
-                  listed: bool = False, batch_size: int = MAX_BATCH, limits: Optional[Limits] = None) -> BuildSummary:
+                  listed: bool = False, batch_size: int = MAX_BATCH,
+                  limits: Optional[Limits] = None) -> BuildSummary:
     """Build or update the campaign database ``db`` from the files of ``archive``.
 
     ``archive``: a folder, an fsspec URL (``s3://bucket/prefix``), or with ``listed=True`` a
     text file with one path or URL a line. ``jobs``: worker processes of the local engine
     (0: all cores). ``engine``: ``"local"`` or ``"dask"``; ``scheduler``: the Dask scheduler
-    address (``tcp://host:8786``), a ``distributed.Client``, or ``"local"``/None for a
-    LocalCluster of ``jobs`` worker processes on this machine. ``progress``: True for a bar,
+    address (``tcp://host:8786``) or a ``distributed.Client``. ``progress``: True for a bar,
     False for plain lines, None for a bar on a terminal. ``lock_timeout``: seconds to wait
     for another build of the same database (None: wait until it ends). ``limits``: what one
-    file may cost (:class:`~anquanyue_parse.limits.Limits`; None: the ones in force), including
-    the per-file time and memory of a build worker (``task_seconds``, ``task_memory_mb``).
+    file may cost (default: the ones in force, :mod:`.limits`), ``task_seconds`` and
+    ``task_memory_mb`` per worker task on the local engine.
     Raises FileAccessError for inputs that cannot be listed, DatabaseError for a database problem.
     """
     from . import db_schema
@@ -92,7 +92,8 @@ def _runner(engine: str, jobs: int, scheduler, limits: Limits):
 
 class _LocalRunner:
     def __init__(self, jobs: int, limits: Limits):
-        self.workers, self.limits = jobs, limits
+        self.workers = jobs
+        self.limits = limits
 
     def describe(self) -> str:
         return f"{self.workers} worker processes"

@@ -104,7 +104,7 @@ class DaskRunner:
 
         def submit(part: list[FileInfo], alone: bool = False) -> None:
             key = f"anquanyue-batch-{part[0].doc_id}-{uuid.uuid4().hex[:8]}"
-            fut = self.client.submit(run_batch, url, stamp, part, self.limits, True, key=key, pure=False,
+            fut = self.client.submit(run_batch, url, stamp, part, self.limits, None, True, key=key, pure=False,
                                      retries=RETRIES)
             pending[fut] = part
             if alone:

@@ -8,9 +8,12 @@ so the coordinator never holds a record, a row or a file's bytes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import faulthandler
 import hashlib
-from typing import Optional, Union
+import os
+from typing import Iterator, Optional, Union
 
 from .db_rows import ParsedDocument
 from .db_write import FileInfo, Outcome, Parsed, write_batch, writer_engine
@@ -44,7 +47,7 @@ def parse_for_db(name: str, data: bytes) -> Union[ParsedDocument, tuple[str, str
         return type(exc).__name__, error_message(exc)
 
 
-def _read_and_parse(info: FileInfo, guarded: bool) -> Union[Parsed, Outcome]:
+def _read_and_parse(info: FileInfo, guarded: bool = False) -> Union[Parsed, Outcome]:
     try:
         data = read_input(info.path)
     except Exception as exc:
@@ -52,7 +55,7 @@ def _read_and_parse(info: FileInfo, guarded: bool) -> Union[Parsed, Outcome]:
     sha = hashlib.sha256(data).hexdigest()
     if info.known_sha is not None and sha == info.known_sha:
         return Outcome(info.path, "skipped")
-    if guarded:
+    if guarded:  # the Dask engine: the parse runs in a child process cut off at the limits
         from .task_guard import guarded_parse
 
         return Parsed(info, sha, len(data), guarded_parse(info.path, data))
@@ -66,15 +69,37 @@ def _engine(url: str):
     return engine
 
 
+@contextlib.contextmanager
+def _deadline(seconds: Optional[float]) -> Iterator[None]:
+    """End this process (exit code 1) when the block runs over ``seconds`` of wall clock.
+
+    faulthandler's timer is a C thread that needs no GIL, so it fires even while a C
+    extension or a regular expression holds the interpreter. The build coordinator sees
+    the pool break and runs the files again one per watched process (``build_guard``).
+    """
+    if seconds is None:
+        yield
+        return
+    with open(os.devnull, "w") as sink:
+        faulthandler.dump_traceback_later(seconds, exit=True, file=sink)
+        try:
+            yield
+        finally:
+            faulthandler.cancel_dump_traceback_later()
+
+
 def run_batch(url: str, stamp: dt.datetime, files: list[FileInfo], limits: Optional[Limits] = None,
-              guarded: bool = False) -> list[Outcome]:
+              file_seconds: Optional[float] = None, guarded: bool = False) -> list[Outcome]:
     """Build ``files`` into the database at ``url``; one outcome per file, in order.
 
-    ``limits``: the resource limits in force for reading and parsing (None: the defaults).
-    ``guarded``: parse each file in a child process cut off at ``limits.task_seconds`` and
-    ``limits.task_memory_mb`` (``task_guard``; the Dask engine, whose tasks are threads).
+    ``limits`` are in force while reading and parsing; ``file_seconds`` (local engine only)
+    ends the worker process when one file takes longer; ``guarded`` (Dask engine) parses
+    each file in a child process cut off at ``task_seconds`` / ``task_memory_mb`` (``task_guard``).
     """
+    done = []
     with use_limits(limits):
-        done = [_read_and_parse(info, guarded) for info in files]
+        for info in files:
+            with _deadline(file_seconds):
+                done.append(_read_and_parse(info, guarded))
     written = iter(write_batch(_engine(url), stamp, [p for p in done if isinstance(p, Parsed)]))
     return [p if isinstance(p, Outcome) else next(written) for p in done]

@@ -57,15 +57,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="worker processes of the local engine (default: all cores)")
     g.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local worker processes (default) or a Dask cluster (the dask extra)")
-    g.add_argument("--scheduler", metavar="ADDRESS",
-                   help="Dask scheduler address, e.g. tcp://host:8786 (default with --engine dask: 'local', "
-                        "a cluster of --jobs processes on this machine)")
+    g.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
     g.add_argument("--no-progress", action="store_true", help="plain log lines instead of a progress bar")
-    g = _limit_group(build)
-    g.add_argument("--task-timeout", type=float, metavar="SECONDS",
-                   help="stop parsing a file after this many seconds (limit task_seconds; default 120)")
-    g.add_argument("--task-memory", type=float, metavar="MB",
-                   help="stop parsing a file above this resident memory (limit task_memory_mb; default 2048)")
+    _limit_group(build)
     build.set_defaults(handler=_cmd_build)
 
     export = sub.add_parser("export", help="export the campaign database")
@@ -97,12 +91,11 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _limit_group(parser: argparse.ArgumentParser):
+def _limit_group(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("Limits")
     g.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
                    help="change a resource limit, e.g. pdf_pages=500, format_mb.html=50, task_seconds=300 "
                         "(README: Limits)")
-    return g
 
 
 def _limits(args):
@@ -160,14 +153,9 @@ def _cmd_eval(args) -> int:
 def _cmd_build(args) -> int:
     from .archive import build_archive
 
-    options = list(args.limit)
-    if args.task_timeout is not None:
-        options.append(f"task_seconds={args.task_timeout}")
-    if args.task_memory is not None:
-        options.append(f"task_memory_mb={args.task_memory}")
-    args.limit = options
     summary = build_archive(args.archive, args.db, jobs=args.jobs, progress=False if args.no_progress else None,
-                            engine=args.engine, scheduler=args.scheduler, listed=args.list, limits=_limits(args))
+                            engine=args.engine, scheduler=args.scheduler, listed=args.list,
+                            limits=_limits(args))
     print(summary.render())
     return 0 if summary.ok else 1
 

@@ -10,7 +10,7 @@ __all__ = [
     "CorruptDocument",
     "TooLarge",
     "TaskTimeout",
-    "TaskOutOfMemory",
+    "TaskMemoryExceeded",
     "MissingDependency",
     "FileAccessError",
     "DatabaseError",
@@ -47,11 +47,11 @@ class TooLarge(AnquanyueError):
 
 
 class TaskTimeout(TooLarge):
-    """A build worker stopped parsing this file after ``Limits.task_seconds`` (wall clock)."""
+    """A build worker spent longer than ``Limits.task_seconds`` on one file and was replaced."""
 
 
-class TaskOutOfMemory(TooLarge):
-    """A build worker stopped parsing this file when it went over ``Limits.task_memory_mb``."""
+class TaskMemoryExceeded(TooLarge):
+    """A build worker grew past ``Limits.task_memory_mb`` on one file and was replaced."""
 
 
 class MissingDependency(AnquanyueError):

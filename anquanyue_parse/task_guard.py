@@ -2,7 +2,7 @@
 
 >>> guard = GuardedParser()                                            # doctest: +SKIP
 >>> guard.parse("notice.txt", data, Limits(task_seconds=30, task_memory_mb=1024))
-ParsedDocument(…)          # or ("TaskTimeout", "…") / ("TaskOutOfMemory", "…")
+ParsedDocument(…)          # or ("TaskTimeout", "…") / ("TaskMemoryExceeded", "…")
 
 A thread cannot be stopped from outside, and a Dask worker runs its tasks in threads: a
 file that makes the parser hang or eat memory would hold the worker forever (or take it
@@ -11,7 +11,7 @@ file's bytes to a child process of its own (one per worker thread, started once 
 and waits for the rows with a deadline, sampling the child's resident memory meanwhile.
 A child over ``Limits.task_seconds`` (wall clock) or ``Limits.task_memory_mb`` (resident)
 is killed, the file gets a :class:`~anquanyue_parse.errors.TaskTimeout` or
-:class:`~anquanyue_parse.errors.TaskOutOfMemory` failure, and a fresh child takes the
+:class:`~anquanyue_parse.errors.TaskMemoryExceeded` failure, and a fresh child takes the
 next file. A child that dies by itself (a crash in a C library) gives ``WorkerCrashed``.
 
 The child is a plain ``python -m anquanyue_parse.task_guard`` (not multiprocessing: a Dask
@@ -35,7 +35,7 @@ import time
 from typing import Optional, Union
 
 from .db_rows import ParsedDocument
-from .errors import TaskOutOfMemory, TaskTimeout
+from .errors import TaskMemoryExceeded, TaskTimeout
 from .limits import Limits, get_limits
 
 __all__ = ["GuardedParser", "guarded_parse", "MEMORY_POLL_SECONDS", "START_SECONDS"]
@@ -177,7 +177,7 @@ class GuardedParser:
                                    f"(raise it with --limit task_seconds=N)")
         except _OverMemory as exc:
             self.close()
-            return (TaskOutOfMemory.__name__, f"parsing used {exc.mb:,.0f} MB, over the limit "
+            return (TaskMemoryExceeded.__name__, f"parsing used {exc.mb:,.0f} MB, over the limit "
                                        f"task_memory_mb={limits.task_memory_mb:g}, and was stopped "
                                        f"(raise it with --limit task_memory_mb=N)")
         except (_ChildGone, BrokenPipeError, EOFError, pickle.UnpicklingError):
