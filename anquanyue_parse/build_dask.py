@@ -20,7 +20,7 @@ lands in ``failures`` as ``WorkerCrashed``.
 Limits: each file is parsed in a guarded child process of the worker (``task_guard``), cut
 off after ``Limits.task_seconds`` or above ``Limits.task_memory_mb`` (CLI ``--task-timeout``,
 ``--task-memory``): a file that hangs or eats memory lands in ``failures`` as
-``TaskTimeout`` / ``TaskOutOfMemory`` and its worker goes on with the next one. Dask cannot
+``TaskTimeout`` / ``TaskMemoryExceeded`` and its worker goes on with the next one. Dask cannot
 stop a running task (a thread), so without the guard such a file would hold its worker.
 The worker process itself is limited by Dask (``dask worker --memory-limit``); the cluster
 this engine starts when no scheduler is given (``--scheduler local``) gets
