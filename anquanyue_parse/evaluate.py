@@ -21,9 +21,11 @@ __all__ = ["evaluate_corpus", "evaluate_sets", "FieldScore", "Report", "corpus_h
 
 SCALAR_FIELDS = ["doc_number", "issuer", "issue_date", "year", "edition", "theme", "period_start", "period_end"]
 LIST_FIELDS = ["deadlines", "contacts", "contact_phones", "contact_emails", "activity_titles",
-               "attachments", "references", "companion_campaigns"]
-#: List fields whose gold key is optional: documents without the key are not scored on it.
-OPTIONAL_LISTS = {"references", "companion_campaigns"}
+               "attachments", "references", "companion_campaigns", "issuers"]
+#: Fields of the real sets (issue 9) whose gold key is optional: documents without it are not
+#: scored on it.
+OPTIONAL_SCALARS = ["published", "doc_kind", "campaign"]
+OPTIONAL_LISTS = {"references", "companion_campaigns", "issuers"}
 
 
 def _canon(v: Any) -> Any:
@@ -53,7 +55,10 @@ def predicted(c: Campaign) -> dict[str, Any]:
         "year": c.year, "edition": c.edition, "theme": c.theme,
         "period_start": c.period.start.isoformat() if c.period and c.period.start else None,
         "period_end": c.period.end.isoformat() if c.period and c.period.end else None,
+        "published": c.published.isoformat() if c.published else None,
+        "doc_kind": c.doc_kind, "campaign": c.campaign,
     }
+    out["issuers"] = [i.name for i in c.issuers]
     out["deadlines"] = [d.date.isoformat() if d.date else (d.recurrence or "?") for d in c.deadlines]
     out["contacts"] = [p.name for p in c.contacts if p.name]
     out["contact_phones"] = [f"{p.name}|{ph}" for p in c.contacts for ph in p.phones]
@@ -193,6 +198,7 @@ def _evaluate(root: Path, pairs, parse=None) -> Report:
 
     parse = parse or parse_file
     fields = {n: FieldScore(n, "accuracy") for n in SCALAR_FIELDS}
+    optional = {n: FieldScore(n, "accuracy") for n in OPTIONAL_SCALARS}
     fields.update({n: FieldScore(n, "f1") for n in LIST_FIELDS})
     report = Report(fields=fields, documents=0)
     for src, gold_path in pairs:
@@ -200,7 +206,9 @@ def _evaluate(root: Path, pairs, parse=None) -> Report:
         p = predicted(parse(src))
         report.documents += 1
         name = src.relative_to(root).as_posix()
-        for f in SCALAR_FIELDS:
+        for f in SCALAR_FIELDS + [n for n in OPTIONAL_SCALARS if n in g]:
+            if f in optional and f not in fields:
+                fields[f] = optional[f]
             accepted = [g.get(f)] + list(g.get(f + "_alt", []) or [])
             ok = any(_canon(p[f]) == _canon(a) for a in accepted)
             fields[f].total += 1
