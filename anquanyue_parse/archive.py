@@ -26,6 +26,7 @@ from typing import Iterator, Optional, TextIO
 from .build_report import BuildSummary, Progress
 from .db_write import FileInfo
 from .inputs import Inputs, iter_archive
+from .limits import Limits, get_limits
 
 __all__ = ["build_archive", "iter_archive", "BuildSummary", "DEFAULT_DB", "MAX_BATCH"]
 
@@ -39,7 +40,8 @@ MAX_BATCH = 128
 def build_archive(archive: str | os.PathLike, db: str = DEFAULT_DB, *, jobs: int = 0,
                   progress: Optional[bool] = None, lock_timeout: Optional[float] = None,
                   log: Optional[TextIO] = None, engine: str = "local", scheduler=None,
-                  listed: bool = False, batch_size: int = MAX_BATCH) -> BuildSummary:
+                  listed: bool = False, batch_size: int = MAX_BATCH,
+                  limits: Optional[Limits] = None) -> BuildSummary:
     """Build or update the campaign database ``db`` from the files of ``archive``.
 
     ``archive``: a folder, an fsspec URL (``s3://bucket/prefix``), or with ``listed=True`` a
@@ -47,7 +49,9 @@ def build_archive(archive: str | os.PathLike, db: str = DEFAULT_DB, *, jobs: int
     (0: all cores). ``engine``: ``"local"`` or ``"dask"``; ``scheduler``: the Dask scheduler
     address (``tcp://host:8786``) or a ``distributed.Client``. ``progress``: True for a bar,
     False for plain lines, None for a bar on a terminal. ``lock_timeout``: seconds to wait
-    for another build of the same database (None: wait until it ends).
+    for another build of the same database (None: wait until it ends). ``limits``: what one
+    file may cost (default: the ones in force, :mod:`.limits`), ``task_seconds`` and
+    ``task_memory_mb`` per worker task on the local engine.
     Raises FileAccessError for inputs that cannot be listed, DatabaseError for a database problem.
     """
     from . import db_schema
@@ -57,7 +61,7 @@ def build_archive(archive: str | os.PathLike, db: str = DEFAULT_DB, *, jobs: int
     log = log or sys.stderr
     url = db_schema.normalize_url(db)
     eng = db_schema.make_engine(url)
-    runner = _runner(engine, jobs, scheduler)
+    runner = _runner(engine, jobs, scheduler, get_limits(limits))
     summary = BuildSummary(archive=str(archive), url=eng.url.render_as_string(hide_password=True),
                            jobs=runner.workers, engine=engine)
     t0 = time.perf_counter()
@@ -76,9 +80,9 @@ def build_archive(archive: str | os.PathLike, db: str = DEFAULT_DB, *, jobs: int
     return summary
 
 
-def _runner(engine: str, jobs: int, scheduler):
+def _runner(engine: str, jobs: int, scheduler, limits: Limits):
     if engine == "local":
-        return _LocalRunner(jobs if jobs > 0 else (os.cpu_count() or 1))
+        return _LocalRunner(jobs if jobs > 0 else (os.cpu_count() or 1), limits)
     if engine == "dask":
         from .build_dask import DaskRunner
 
@@ -87,8 +91,9 @@ def _runner(engine: str, jobs: int, scheduler):
 
 
 class _LocalRunner:
-    def __init__(self, jobs: int):
+    def __init__(self, jobs: int, limits: Limits):
         self.workers = jobs
+        self.limits = limits
 
     def describe(self) -> str:
         return f"{self.workers} worker processes"
@@ -96,7 +101,7 @@ class _LocalRunner:
     def run(self, batches, url, stamp, on_done) -> None:
         from .build_local import run_local
 
-        run_local(batches, url, stamp, self.workers, on_done)
+        run_local(batches, url, stamp, self.workers, on_done, self.limits)
 
     def close(self) -> None:
         pass

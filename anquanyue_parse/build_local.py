@@ -2,9 +2,11 @@
 
 Each task is a batch of files (``build_tasks.run_batch``): the worker writes the batch in
 one transaction itself and sends back one short outcome per file. A worker that dies (a
-crash, the out-of-memory killer) breaks the pool: the files of every batch in flight are
-then run again one per fresh process, so the file that did it lands in ``failures`` as
-``WorkerCrashed`` and the others are written (writes are idempotent, see ``db_write``).
+crash, the out-of-memory killer, a file over ``Limits.task_seconds`` or
+``Limits.task_memory_mb``, see ``build_guard``) breaks the pool: the files of every batch
+in flight are then run again one per fresh, watched process, so the file that did it lands
+in ``failures`` as ``WorkerCrashed``, ``TaskTimeout`` or ``TaskMemoryExceeded`` and the
+others are written (writes are idempotent, see ``db_write``).
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ import multiprocessing
 import os
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Iterator
+import signal
+from typing import Callable, Iterator, Optional
 
+from .build_guard import POLL_SECONDS, isolated_args, over_memory, run_watched
 from .build_tasks import run_batch
 from .db_write import FileInfo, Outcome, Parsed, write_batch, writer_engine
+from .limits import Limits, get_limits
 
 __all__ = ["run_local"]
 
@@ -62,6 +67,15 @@ class _Pool:
     def submit(self, fn, *args) -> Future:
         return self.pool.submit(fn, *args)
 
+    def kill_over_memory(self, limit_mb: float) -> None:
+        """Kill the workers over ``limit_mb`` resident (their batches then break the pool)."""
+        procs = dict(getattr(self.pool, "_processes", None) or {})  # pid -> Process (CPython)
+        for pid in over_memory(procs, limit_mb):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
     def shutdown(self, wait: bool = True) -> None:
         self.pool.shutdown(wait=wait, cancel_futures=True)
         if wait:
@@ -72,8 +86,14 @@ class _Pool:
 Done = Callable[[list[FileInfo], list[Outcome]], None]
 
 
-def run_local(batches: Iterator[list[FileInfo]], url: str, stamp, jobs: int, on_done: Done) -> None:
-    """Run every batch in ``jobs`` processes; call ``on_done(files, outcomes)`` as each one ends."""
+def run_local(batches: Iterator[list[FileInfo]], url: str, stamp, jobs: int, on_done: Done,
+              limits: Optional[Limits] = None) -> None:
+    """Run every batch in ``jobs`` processes; call ``on_done(files, outcomes)`` as each one ends.
+
+    ``limits`` (default: the ones in force) apply in the workers, ``task_seconds`` and
+    ``task_memory_mb`` to each file (see ``build_guard``).
+    """
+    limits = get_limits(limits)
     window = jobs * 2  # batches in flight: each worker has the next one queued
     suspects: list[FileInfo] = []
     pool = _Pool(jobs)
@@ -81,10 +101,11 @@ def run_local(batches: Iterator[list[FileInfo]], url: str, stamp, jobs: int, on_
     try:
         while True:
             while len(pending) < window and (part := next(batches, None)) is not None:
-                pending[pool.submit(run_batch, url, stamp, part)] = part
+                pending[pool.submit(run_batch, url, stamp, part, limits, limits.task_seconds)] = part
             if not pending:
                 break
-            done, _ = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            pool.kill_over_memory(limits.task_memory_mb)
             for fut in done:
                 part = pending.pop(fut)
                 try:
@@ -97,27 +118,25 @@ def run_local(batches: Iterator[list[FileInfo]], url: str, stamp, jobs: int, on_
                 pending.clear()
                 pool.shutdown(wait=True)
                 for info in suspects:
-                    on_done([info], _isolated(url, stamp, info))
+                    on_done([info], _isolated(url, stamp, info, limits))
                 suspects = []
                 pool = _Pool(jobs)
     finally:
         pool.shutdown(wait=True)
 
 
-def _isolated(url: str, stamp, info: FileInfo) -> list[Outcome]:
-    pool = _Pool(1)
-    try:
-        return pool.submit(run_batch, url, stamp, [info]).result()
-    except BrokenProcessPool:
-        return record_crash(url, stamp, info)
-    finally:
-        pool.shutdown(wait=True)
+def _isolated(url: str, stamp, info: FileInfo, limits: Limits) -> list[Outcome]:
+    """Run one suspect file alone in a watched process; record why when it does not finish."""
+    outcomes = run_watched(_context(), run_batch, isolated_args(url, stamp, info, limits), limits,
+                           lambda kind, message: record_crash(url, stamp, info, message, kind))
+    return outcomes if outcomes is not None else record_crash(url, stamp, info)
 
 
-def record_crash(url: str, stamp, info: FileInfo, message: str = CRASHED) -> list[Outcome]:
-    """Write a WorkerCrashed failure for ``info`` from the coordinator (its worker could not)."""
+def record_crash(url: str, stamp, info: FileInfo, message: str = CRASHED,
+                 error_type: str = "WorkerCrashed") -> list[Outcome]:
+    """Write a failure for ``info`` from the coordinator (its worker could not)."""
     engine = writer_engine(url)
     try:
-        return write_batch(engine, stamp, [Parsed(info, None, 0, ("WorkerCrashed", message))])
+        return write_batch(engine, stamp, [Parsed(info, None, 0, (error_type, message))])
     finally:
         engine.dispose()

@@ -8,13 +8,17 @@ so the coordinator never holds a record, a row or a file's bytes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import faulthandler
 import hashlib
-from typing import Union
+import os
+from typing import Iterator, Optional, Union
 
 from .db_rows import ParsedDocument
 from .db_write import FileInfo, Outcome, Parsed, write_batch, writer_engine
 from .inputs import read_input
+from .limits import Limits, use_limits
 from .loaders import load_bytes
 from .pipeline import parse_source
 
@@ -61,8 +65,36 @@ def _engine(url: str):
     return engine
 
 
-def run_batch(url: str, stamp: dt.datetime, files: list[FileInfo]) -> list[Outcome]:
-    """Build ``files`` into the database at ``url``; one outcome per file, in order."""
-    done = [_read_and_parse(info) for info in files]
+@contextlib.contextmanager
+def _deadline(seconds: Optional[float]) -> Iterator[None]:
+    """End this process (exit code 1) when the block runs over ``seconds`` of wall clock.
+
+    faulthandler's timer is a C thread that needs no GIL, so it fires even while a C
+    extension or a regular expression holds the interpreter. The build coordinator sees
+    the pool break and runs the files again one per watched process (``build_guard``).
+    """
+    if seconds is None:
+        yield
+        return
+    with open(os.devnull, "w") as sink:
+        faulthandler.dump_traceback_later(seconds, exit=True, file=sink)
+        try:
+            yield
+        finally:
+            faulthandler.cancel_dump_traceback_later()
+
+
+def run_batch(url: str, stamp: dt.datetime, files: list[FileInfo], limits: Optional[Limits] = None,
+              file_seconds: Optional[float] = None) -> list[Outcome]:
+    """Build ``files`` into the database at ``url``; one outcome per file, in order.
+
+    ``limits`` are in force while reading and parsing; ``file_seconds`` (local engine only)
+    ends the worker process when one file takes longer.
+    """
+    done = []
+    with use_limits(limits):
+        for info in files:
+            with _deadline(file_seconds):
+                done.append(_read_and_parse(info))
     written = iter(write_batch(_engine(url), stamp, [p for p in done if isinstance(p, Parsed)]))
     return [p if isinstance(p, Outcome) else next(written) for p in done]

@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="local worker processes (default) or a Dask cluster (the dask extra)")
     g.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
     g.add_argument("--no-progress", action="store_true", help="plain log lines instead of a progress bar")
+    _limit_group(build)
     build.set_defaults(handler=_cmd_build)
 
     export = sub.add_parser("export", help="export the campaign database")
@@ -153,7 +154,8 @@ def _cmd_build(args) -> int:
     from .archive import build_archive
 
     summary = build_archive(args.archive, args.db, jobs=args.jobs, progress=False if args.no_progress else None,
-                            engine=args.engine, scheduler=args.scheduler, listed=args.list)
+                            engine=args.engine, scheduler=args.scheduler, listed=args.list,
+                            limits=_limits(args))
     print(summary.render())
     return 0 if summary.ok else 1
 

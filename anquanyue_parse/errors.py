@@ -9,6 +9,8 @@ __all__ = [
     "EncryptedDocument",
     "CorruptDocument",
     "TooLarge",
+    "TaskTimeout",
+    "TaskMemoryExceeded",
     "MissingDependency",
     "FileAccessError",
     "DatabaseError",
@@ -42,6 +44,14 @@ class CorruptDocument(AnquanyueError):
 class TooLarge(AnquanyueError):
     """The file goes over a resource limit (size, zip expansion, nesting, pages, time, memory);
     the message names the setting of :class:`~anquanyue_parse.limits.Limits` to raise."""
+
+
+class TaskTimeout(TooLarge):
+    """A build worker spent longer than ``Limits.task_seconds`` on one file and was replaced."""
+
+
+class TaskMemoryExceeded(TooLarge):
+    """A build worker grew past ``Limits.task_memory_mb`` on one file and was replaced."""
 
 
 class MissingDependency(AnquanyueError):

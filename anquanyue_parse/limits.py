@@ -29,7 +29,7 @@ __all__ = ["Limits", "DEFAULT_FORMAT_MB", "get_limits", "use_limits", "parse_lim
 #: ``Limits.file_mb``. A notice is a few hundred KB; these leave room for pages with
 #: images inline and for long compilations while keeping each file under ~10 s / 500 MB.
 DEFAULT_FORMAT_MB = {
-    "txt": 64.0, "html": 10.0, "mhtml": 20.0, "docx": 50.0, "odt": 50.0, "pdf": 100.0,
+    "txt": 64.0, "html": 10.0, "mhtml": 20.0, "docx": 50.0, "odt": 50.0, "pdf": 100.0, "ofd": 100.0,
     "doc": 50.0, "wps": 50.0, "rtf": 50.0,
 }
 

@@ -92,19 +92,21 @@ def _opencc():
 #: The fold table grows with the traditional characters met so far (one dict, reused).
 _TABLE: dict[int, int] = dict(_FOLD)
 _T2S: dict[int, int] = {}
-_SEEN: set[int] = set()
+_SEEN: set[str] = set()  # characters already looked up
 
 
 def _fold_table(text: str) -> dict[int, int]:
     """The fold table, extended with traditional -> simplified for new Han characters in ``text``."""
-    new = [ch for ch in set(text) if ord(ch) >= 0x3400 and ord(ch) not in _SEEN]
+    unseen = set(text) - _SEEN
+    if not unseen:
+        return _TABLE
+    _SEEN.update(unseen)  # (characters below U+3400 need no conversion: seen once, never again)
+    new = sorted(ch for ch in unseen if ord(ch) >= 0x3400)
     if new:
-        new.sort()
         converted = _opencc().convert("\n".join(new)).split("\n")
         if len(converted) != len(new):  # should not happen; fall back char by char
             converted = [_opencc().convert(ch) for ch in new]
         for src, dst in zip(new, converted):
-            _SEEN.add(ord(src))
             if len(dst) == 1 and dst != src:
                 _TABLE[ord(src)] = _T2S[ord(src)] = ord(dst)
     return _TABLE

@@ -119,9 +119,17 @@ def _lines(text: str) -> list[Line]:
     return out
 
 
+#: Characters a numbered heading can open with (see HEADING_PATTERNS), besides decimal digits:
+#: a cheap test that skips the patterns for most lines.
+HEADING_FIRST_CHARS = frozenset("第一二三四五六七八九十(" + "".join(chr(c) for c in range(0x2460, 0x2474)))
+
+
 def _heading_at(line: Line) -> Optional[tuple[int, int, int]]:
     """(level, ordinal, title_start) when the line opens with a heading number."""
     if not line.text or len(line.text) > 4 * MAX_HEADING_LINE:
+        return None
+    first = line.text[0]
+    if first not in HEADING_FIRST_CHARS and not first.isdecimal():
         return None
     for level, pattern in HEADING_PATTERNS:
         m = pattern.match(line.text)

@@ -4,11 +4,17 @@ Normalization never edits the user's text in place: each stage produces a new
 :class:`MappedText` whose characters remember the ``[start, end)`` interval of
 the parent text they came from, so any span found in the normalized text can be
 mapped back to what the user sees.
+
+The map is kept per *run*, not per character: a copied run maps character by
+character onto the parent run it was copied from, a replacement run maps every
+one of its characters onto the whole parent interval it replaced. Mapping an
+offset back is a ``bisect`` over the run starts, so building a derived text costs
+one entry per edit instead of one per character.
 """
 
 from __future__ import annotations
 
-from array import array
+from bisect import bisect_right
 from typing import Callable, Iterable, Optional
 
 __all__ = ["MappedText", "Edit"]
@@ -17,23 +23,51 @@ __all__ = ["MappedText", "Edit"]
 Edit = tuple[int, int, str]
 
 
+class _RunMap:
+    """Runs of a derived text: run k starts at ``out[k]`` and came from parent
+    ``[src[k], src_end[k])``; ``copy[k]`` tells a copied run (one parent character per
+    character) from a replacement (every character maps onto the whole interval)."""
+
+    __slots__ = ("out", "src", "src_end", "copy")
+
+    def __init__(self) -> None:
+        self.out: list[int] = []
+        self.src: list[int] = []
+        self.src_end: list[int] = []
+        self.copy: list[bool] = []
+
+    def add(self, out: int, src: int, src_end: int, copy: bool) -> None:
+        self.out.append(out)
+        self.src.append(src)
+        self.src_end.append(src_end)
+        self.copy.append(copy)
+
+    def start_of(self, i: int) -> int:
+        """Parent start of character ``i``."""
+        k = bisect_right(self.out, i) - 1
+        return self.src[k] + (i - self.out[k]) if self.copy[k] else self.src[k]
+
+    def end_of(self, i: int) -> int:
+        """Parent end of character ``i``."""
+        k = bisect_right(self.out, i) - 1
+        return self.src[k] + (i - self.out[k]) + 1 if self.copy[k] else self.src_end[k]
+
+
 class MappedText:
-    """``text`` plus, per character, the parent interval it was derived from."""
+    """``text`` plus, per run of characters, the parent interval it was derived from."""
 
-    __slots__ = ("text", "starts", "ends", "parent")
+    __slots__ = ("text", "runs", "parent")
 
-    def __init__(self, text: str, starts: Optional[array], ends: Optional[array],
-                 parent: Optional["MappedText"] = None):
-        # starts/ends None means the identity map (same length as the parent)
+    def __init__(self, text: str, runs: Optional[_RunMap], parent: Optional["MappedText"] = None):
+        # runs None means the identity map (same length as the parent)
         self.text = text
-        self.starts = starts
-        self.ends = ends
+        self.runs = runs
         self.parent = parent
 
     @classmethod
     def root(cls, text: str) -> "MappedText":
         """The original text: no parent."""
-        return cls(text, None, None, None)
+        return cls(text, None, None)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -43,33 +77,32 @@ class MappedText:
         """Apply non-overlapping edits sorted by start; return the derived text."""
         src = self.text
         out: list[str] = []
-        starts = array("l")
-        ends = array("l")
+        runs = _RunMap()
+        size = 0  # length of the derived text so far
         pos = 0
         for start, end, repl in edits:
             if start < pos:  # overlapping edit: skip it rather than corrupt the map
                 continue
             if start > pos:
                 out.append(src[pos:start])
-                starts.extend(range(pos, start))
-                ends.extend(range(pos + 1, start + 1))
+                runs.add(size, pos, start, True)
+                size += start - pos
             if repl:
                 out.append(repl)
-                starts.extend([start] * len(repl))
-                ends.extend([end] * len(repl))
+                runs.add(size, start, end, False)
+                size += len(repl)
             pos = end
         if pos < len(src):
             out.append(src[pos:])
-            starts.extend(range(pos, len(src)))
-            ends.extend(range(pos + 1, len(src) + 1))
-        return MappedText("".join(out), starts, ends, self)
+            runs.add(size, pos, len(src), True)
+        return MappedText("".join(out), runs, self)
 
     def translate(self, table: dict[int, int]) -> "MappedText":
         """A one-to-one character substitution (``str.translate``); offsets are unchanged."""
         new = self.text.translate(table)
         if len(new) != len(self.text):  # a table entry that is not 1:1: keep the text as is
             new = self.text
-        return MappedText(new, None, None, self)
+        return MappedText(new, None, self)
 
     def sub(self, pattern, repl: str | Callable[[object], str] = "") -> "MappedText":
         """Regex substitution as edits (``pattern`` is a compiled ``regex``/``re`` pattern)."""
@@ -79,7 +112,7 @@ class MappedText:
             if m.group(0) != r:
                 edits.append((m.start(), m.end(), r))
         if not edits:
-            return MappedText(self.text, None, None, self)
+            return MappedText(self.text, None, self)
         return self.edit(edits)
 
     # -- mapping back -----------------------------------------------------------------------
@@ -88,27 +121,31 @@ class MappedText:
         n = len(self.text)
         start = max(0, min(start, n))
         end = max(start, min(end, n))
-        if self.starts is None:
+        runs = self.runs
+        if runs is None:
             return start, end
         if start == end:
-            p = self.starts[start] if start < n else (self.ends[n - 1] if n else 0)
+            if start < n:
+                p = runs.start_of(start)
+            else:
+                p = runs.end_of(n - 1) if n else 0
             return p, p
-        return self.starts[start], self.ends[end - 1]
+        return runs.start_of(start), runs.end_of(end - 1)
 
     def to_root(self, start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` all the way back to the original source."""
-        node: Optional[MappedText] = self
-        while node is not None and node.parent is not None:
-            start, end = node.to_parent(start, end)
-            node = node.parent
-        return start, end
+        return self.to_ancestor(None, start, end)
 
-    def to_ancestor(self, ancestor: "MappedText", start: int, end: int) -> tuple[int, int]:
-        """Map ``[start, end)`` back to ``ancestor`` (which must be in the parent chain)."""
+    def to_ancestor(self, ancestor: Optional["MappedText"], start: int, end: int) -> tuple[int, int]:
+        """Map ``[start, end)`` back to ``ancestor`` (which must be in the parent chain;
+        None: the root)."""
         node: Optional[MappedText] = self
-        while node is not None and node is not ancestor:
+        while node is not ancestor:
+            if node is None:
+                raise ValueError("not an ancestor of this text")
+            parent = node.parent
+            if parent is None and ancestor is None:
+                break
             start, end = node.to_parent(start, end)
-            node = node.parent
-        if node is None:
-            raise ValueError("not an ancestor of this text")
+            node = parent
         return start, end

@@ -7,7 +7,7 @@ from typing import Optional
 
 import regex
 
-from ..patterns import CAMPAIGN_NAME_PATTERN
+from ..patterns import CAMPAIGN_NAME_SCANNER
 from .base import Context
 
 __all__ = ["extract_campaign", "KNOWN_CAMPAIGNS"]
@@ -35,13 +35,13 @@ def extract_campaign(ctx: Context, title_span) -> Optional[tuple[str, tuple[int,
     """(canonical campaign name, match span of its first mention in the title or body)."""
     text = ctx.text
     if title_span:
-        for m in CAMPAIGN_NAME_PATTERN.finditer(text, *title_span):
+        for m in CAMPAIGN_NAME_SCANNER.finditer(text, *title_span):
             core = _core(m.group(0))
             if core:
                 return core, (m.start(), m.end())
     counts: Counter = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for i, m in enumerate(CAMPAIGN_NAME_PATTERN.finditer(text)):
+    for i, m in enumerate(CAMPAIGN_NAME_SCANNER.finditer(text)):
         if i > 2000:
             break
         core = _core(m.group(0))

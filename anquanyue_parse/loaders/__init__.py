@@ -26,6 +26,7 @@ SUPPORTED_SUFFIXES = {
     ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml",
     ".docx", ".pdf",
     ".doc", ".wps", ".rtf", ".odt",
+    ".ofd",
 }
 
 #: format -> (module, function) of its loader.
@@ -39,6 +40,7 @@ LOADERS = {
     "wps": ("legacy", "load_legacy"),
     "rtf": ("legacy", "load_legacy"),
     "odt": ("legacy", "load_legacy"),
+    "ofd": ("ofd", "load_ofd"),
 }
 
 #: What to tell the user about formats we recognize but do not read.
@@ -51,11 +53,11 @@ UNSUPPORTED_HINTS = {
 }
 
 #: Zero-byte files of these formats are damaged; an empty text or web page is just empty.
-EMPTY_IS_CORRUPT = {"docx", "pdf", "doc", "wps", "rtf", "odt"}
+EMPTY_IS_CORRUPT = {"docx", "pdf", "doc", "wps", "rtf", "odt", "ofd"}
 
 
 #: Formats stored as a zip: their directory is checked before a member is inflated.
-ZIP_FORMATS = {"docx", "odt"}
+ZIP_FORMATS = {"docx", "odt", "ofd"}
 
 
 def load_bytes(data: bytes, path: str | os.PathLike = "", limits: Optional[Limits] = None) -> SourceText:

@@ -1,6 +1,6 @@
 """The file type from its content (magic bytes), with the suffix only as a tie-breaker.
 
-Format names: ``txt``, ``html``, ``mhtml``, ``docx``, ``odt``, ``pdf``, ``doc``, ``wps``, ``rtf``; any other
+Format names: ``txt``, ``html``, ``mhtml``, ``docx``, ``odt``, ``pdf``, ``doc``, ``wps``, ``rtf``, ``ofd``; any other
 name (``xlsx``, ``png``, ``zip`` ...) is a recognized type we do not read.
 """
 
@@ -14,7 +14,7 @@ import regex
 __all__ = ["sniff_format", "READABLE_FORMATS"]
 
 #: Formats a loader exists for.
-READABLE_FORMATS = {"txt", "html", "mhtml", "docx", "odt", "pdf", "doc", "wps", "rtf"}
+READABLE_FORMATS = {"txt", "html", "mhtml", "docx", "odt", "pdf", "doc", "wps", "rtf", "ofd"}
 
 #: Signatures of binary types we recognize only to name them in the error,
 #: e.g. b"\x89PNG" -> "png". Checked at offset 0.
@@ -61,6 +61,7 @@ SUFFIX_FORMATS = {
     ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html",
     ".mht": "mhtml", ".mhtml": "mhtml",
     ".docx": "docx", ".odt": "odt", ".pdf": "pdf", ".doc": "doc", ".wps": "wps", ".rtf": "rtf",
+    ".ofd": "ofd",
 }
 
 
@@ -92,7 +93,7 @@ def sniff_format(data: bytes, suffix: str = "") -> str:
         return "mhtml"
     if suffix in (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"):
         return SUFFIX_FORMATS[suffix]
-    if suffix in (".pdf", ".docx", ".odt", ".doc", ".wps") and _is_binary(head):
+    if suffix in (".pdf", ".docx", ".odt", ".doc", ".wps", ".ofd") and _is_binary(head):
         return SUFFIX_FORMATS[suffix]  # a damaged file of the named type: its loader says so
     return "txt"
 
@@ -126,9 +127,13 @@ def _sniff_zip(data: bytes, suffix: str) -> str:
             return "docx"
         if b"opendocument.text" in head:
             return "odt"
+        if b"OFD.xml" in head or suffix == ".ofd":
+            return "ofd"
         return "zip"
     if "word/document.xml" in names:
         return "docx"
+    if "OFD.xml" in names:
+        return "ofd"  # GB/T 33190: the entry file OFD.xml at the zip root
     if "mimetype" in names:
         zf = zipfile.ZipFile(io.BytesIO(data))
         if zf.getinfo("mimetype").file_size > MAX_MIMETYPE:

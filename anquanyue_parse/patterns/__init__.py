@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import regex
 
+from .campaign_scan import CampaignNameScanner
+
 __all__ = [
     "CN_DIGITS",
     "CN_NUMERAL",
     "DOC_NUMBER_PATTERN",
     "CAMPAIGN_NAME",
     "CAMPAIGN_NAME_PATTERN",
+    "CAMPAIGN_NAME_SCANNER",
     "DOC_PREFIX_STOP",
     "ORG_SUFFIX",
     "ORG_NAME",
@@ -66,6 +69,13 @@ ORG_LINE_NAME = r"[\p{Han}()“”]{1,30}?" + ORG_SUFFIX + r"(?:\([\p{Han}]{2,10
 CAMPAIGN_NAME = (r"(?:安全生产月|安全月|安康杯|[\p{Han}《“]{0,12}?[》”]?(?:宣传月|宣传周|活动周|活动月|宣传日|安全周|安全日|教育日|消防日|质量月|"
                  r"宣传活动月|宣传活动周|法宣传周|生产周))")
 CAMPAIGN_NAME_PATTERN = regex.compile(CAMPAIGN_NAME)
+
+#: The literals every CAMPAIGN_NAME match contains (its fixed names and suffixes).
+CAMPAIGN_LITERALS = ["安全生产月", "安全月", "安康杯", "宣传月", "宣传周", "活动周", "活动月", "宣传日", "安全周",
+                     "安全日", "教育日", "消防日", "质量月", "宣传活动月", "宣传活动周", "法宣传周", "生产周"]
+
+#: CAMPAIGN_NAME_PATTERN's matches, found from its literals (no lazy prefix tried at every character).
+CAMPAIGN_NAME_SCANNER = CampaignNameScanner(CAMPAIGN_NAME_PATTERN, CAMPAIGN_LITERALS)
 
 #: Numbered headings by level, e.g. "第一部分", "一、", "(一)", "1.", "(1)", "①".
 #: Level 0..5; the group ``n`` holds the numeral.
