@@ -40,6 +40,21 @@ def _canon(v: Any) -> Any:
 _CJK_SPACE = regex.compile(r"(?<=[\p{Han}“”《》、,。])\s+|\s+(?=[\p{Han}“”《》、,。])")
 
 
+#: Converter residue and prefixes a campaign's name may carry: "全國(guó)", "全国", "国家", "我国".
+_CAMPAIGN_NOISE = regex.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)|^(?:全国|国家|我国)|[“”《》\s]")
+
+
+def _same_campaign(pred: Any, gold: Any) -> bool:
+    """The record's campaign is a canonical simplified name (安全生产月 for 安全生產月): compare
+    script-folded, without converter residue or a 全国/国家 prefix."""
+    if pred is None or gold is None:
+        return pred is None and gold is None
+    from .normalize import to_simplified
+
+    fold = lambda v: _CAMPAIGN_NOISE.sub("", to_simplified(_canon(v)))
+    return fold(pred) == fold(gold)
+
+
 def _deadline_key(d: dict) -> str:
     if d.get("date"):
         return str(d["date"])
@@ -210,7 +225,8 @@ def _evaluate(root: Path, pairs, parse=None) -> Report:
             if f in optional and f not in fields:
                 fields[f] = optional[f]
             accepted = [g.get(f)] + list(g.get(f + "_alt", []) or [])
-            ok = any(_canon(p[f]) == _canon(a) for a in accepted)
+            same = _same_campaign if f == "campaign" else (lambda x, y: _canon(x) == _canon(y))
+            ok = any(same(p[f], a) for a in accepted)
             fields[f].total += 1
             fields[f].correct += ok
             if not ok:

@@ -76,8 +76,13 @@ PLACE_END_PATTERN = regex.compile(r"(?:镇|乡|村|街道|市|县|区|省|州|�
 MEDIA_SUFFIX = regex.compile(r"(?:网站|网|日报|晚报|报社|报|电视台|新闻|客户端|在线)$")
 
 
+#: Verbs ending in 办 that look like the office suffix: "陇南市举办…" is no "…办".
+VERB_BAN_ENDINGS = ("举办", "主办", "承办", "协办", "开办", "创办", "督办", "合办", "联办")
+
+
 def _ok(org: str) -> bool:
-    return len(org) >= 3 and not org.startswith(GENERIC_START) and not org.startswith(NOT_A_NAME_START)
+    return (len(org) >= 3 and not org.startswith(GENERIC_START) and not org.startswith(NOT_A_NAME_START)
+            and not org.endswith(VERB_BAN_ENDINGS))
 
 
 def _ok_short(org: str) -> bool:
@@ -233,6 +238,8 @@ def _plan_unit(ctx: Context) -> Optional[tuple[int, int]]:
     if not m:
         return None
     org = m.group("org")
+    if org.endswith(VERB_BAN_ENDINGS):
+        return None
     full = _expand(ctx, org)
     if full != org:
         found = ctx.text.find(full)

@@ -165,6 +165,8 @@ CAMPAIGN = table("campaign", lambda c: c.campaign, [
     Example("2023年国家网络安全宣传周四川省活动方案", "网络安全宣传周"),
     Example("關於開展2015年「安全生產月」活動的通知", "安全生产月", "traditional"),
     Example("今天天气很好。", None),
+    Example("今年6月是第35个全民禁毒宣传月，我县开展宣传活动。", "全民禁毒宣传月", "no 个 glued before the name"),
+    Example("陇南市举办“全国安全用药月”集中宣传活动", "安全用药月"),
 ])
 
 
@@ -179,6 +181,7 @@ ISSUERS = table("issuers", lambda c: [i.name for i in c.issuers], [
             ["省应急管理厅", "省教育厅"], "joint news sentence"),
     Example("关于开展2024年“安全生产月”活动的通知\n各部门：\n一、活动主题\n\n中原煤化集团股份有限公司（盖章）\n安全环保部（代章）\n2024年5月20日",
             ["中原煤化集团股份有限公司"], "a department under its company is no joint issuer"),
+    Example("陇南市举办“全国安全用药月”集中宣传活动\n12月14日，陇南市举办集中宣传活动。", [], "举办 is a verb, not the 办 of an office"),
 ])
 
 PUBLISHED = table("published", lambda c: (c.issue_date, c.published), [
