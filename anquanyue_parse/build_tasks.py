@@ -20,6 +20,7 @@ from .db_write import FileInfo, Outcome, Parsed, write_batch, writer_engine
 from .inputs import read_input
 from .limits import Limits, use_limits
 from .loaders import load_bytes
+from .paths import printable
 from .pipeline import parse_source
 
 __all__ = ["run_batch", "parse_for_db", "error_message", "MAX_MESSAGE"]
@@ -34,7 +35,7 @@ _ENGINES: dict = {}
 def error_message(exc: BaseException) -> str:
     """The first line of an error, cut to MAX_MESSAGE characters."""
     msg = (str(exc) or type(exc).__name__).strip().splitlines()
-    return (msg[0] if msg else type(exc).__name__)[:MAX_MESSAGE]
+    return printable(msg[0] if msg else type(exc).__name__)[:MAX_MESSAGE]
 
 
 def parse_for_db(name: str, data: bytes) -> Union[ParsedDocument, tuple[str, str]]:
