@@ -28,7 +28,9 @@ MAX_CID_SHARE = 0.3
 
 def load_pdf(path: Path, data: bytes) -> SourceText:
     """Read a PDF's text layer; ``pages`` holds the offset where each page starts."""
-    pages = read_pages(data, str(path))
+    from .pdf_pdfium import read_pages_pdfium  # the fast path; pdfplumber below decides the rest
+
+    pages = (read_pages_pdfium(data) if _has_pdf_header(data) else None) or read_pages(data, str(path))
     text, starts = layout_text(pages)
     return SourceText(text=text, path=str(path), format="pdf", pages=starts)
 
@@ -40,7 +42,7 @@ def read_pages(data: bytes, path: str | None = None) -> list[list[Line]]:
         from pdfplumber.utils.exceptions import PdfminerException
     except ImportError as exc:  # pragma: no cover - a core dependency
         raise MissingDependency("reading PDF needs pdfplumber: pip install pdfplumber", path) from exc
-    if not data.lstrip()[:1024].count(b"%PDF-"):
+    if not _has_pdf_header(data):
         raise CorruptDocument("not a PDF (no %PDF header): the file is damaged or misnamed", path)
     max_pages = get_limits().pdf_pages
     try:
@@ -75,6 +77,10 @@ def read_pages(data: bytes, path: str | None = None) -> list[list[Line]]:
     if n_cid > MAX_CID_SHARE * n_chars:
         raise NoTextLayer("the text layer has no Unicode mapping (fonts without ToUnicode); run OCR first", path)
     return pages
+
+
+def _has_pdf_header(data: bytes) -> bool:
+    return bool(data.lstrip()[:1024].count(b"%PDF-"))
 
 
 def _declared_pages(pdf) -> int:

@@ -1,0 +1,65 @@
+"""The PDFium text path gives the lines pdfplumber gives, and hands pages and documents it
+should not read (ruled tables, scans, broken or encrypted files) to pdfplumber."""
+
+from __future__ import annotations
+
+import pytest
+
+from anquanyue_parse.loaders.pdf import read_pages
+from anquanyue_parse.loaders.pdf_pdfium import _page_needs_pdfplumber, read_pages_pdfium
+from tests.loaders import pdfgen
+from tests.loaders.test_pdf import body, page
+
+#: Hand-positioned documents: wraps, indents, headings, furniture, a large centered title,
+#: Latin words with spaces, several pages.
+DOCUMENTS = {
+    "wrapped": [page([(0, "关于开展活动的通知"), (2, body(26, "一二三四五六七")), (0, body(28, "甲乙丙丁")),
+                      (0, "短行结束。"), (2, "新段落。")], number=1)],
+    "headings": [page([(2, "一、活动主题"), (2, body(26)), (0, body(28)), (2, "（一）聚焦责任落实"),
+                       (2, "1.开展宣讲。"), (0, "附件：统计表")], header="某市人民政府公报")],
+    "latin": [page([(0, "联系邮箱 ab@example.com 电话 0359 6380232"), (0, "Safety Month 2024 plan")])],
+    "pages": [page([(2, body(26))], number=1), page([(0, body(20) + "。")], number=2),
+              [(150, 700, "关于开展安全生产月", 22), (200, 670, "活动的通知", 22)]],
+}
+
+
+def _lines(pages):
+    # (bottoms differ by the font's descent: pdfminer puts it under the baseline, PDFium's
+    # origin is the baseline; lines and their order are the same)
+    return [[(ln.text, ln.row, round(ln.x0, 1), round(ln.size, 1)) for ln in p] for p in pages]
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_pdfium_lines_equal_pdfplumber_lines(name):
+    data = pdfgen.text_pdf(DOCUMENTS[name])
+    fast = read_pages_pdfium(data)
+    assert fast is not None
+    assert _lines(fast) == _lines(read_pages(data))
+
+
+def _ruled_page_pdf() -> bytes:
+    """One line of text above a 2x2 grid of stroked rectangles (a ruled table)."""
+    data = pdfgen.text_pdf([[(100, 700, "安全生产月活动", 12)]])
+    start = data.index(b"stream\n") + len(b"stream\n")
+    content = data[start:data.index(b"\nendstream", start)]
+    grid = b"".join(b"%d %d 100 20 re S\n" % (x, y) for x in (100, 200) for y in (600, 620))
+    # (object offsets move: both readers rebuild the cross-reference table)
+    return data.replace(b"/Length %d >>\nstream\n" % len(content) + content,
+                        b"/Length %d >>\nstream\n" % (len(content) + len(grid)) + content + grid, 1)
+
+
+def test_page_with_rulings_is_read_by_pdfplumber():
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    data = _ruled_page_pdf()
+    assert _page_needs_pdfplumber(pdfium.PdfDocument(data)[0], raw)
+    fast = read_pages_pdfium(data)
+    assert fast is not None and _lines(fast) == _lines(read_pages(data))
+    assert fast[0][0].text == "安全生产月活动" and [ln.row for ln in fast[0][1:]] == [True, True]  # the grid's rows
+
+
+@pytest.mark.parametrize("data", [pdfgen.image_only_pdf(), pdfgen.encrypted_pdf(), b"%PDF-1.4 broken"],
+                         ids=["scan", "encrypted", "broken"])
+def test_documents_pdfplumber_must_judge(data):
+    assert read_pages_pdfium(data) is None
