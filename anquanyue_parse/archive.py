@@ -86,7 +86,7 @@ def _runner(engine: str, jobs: int, scheduler, limits: Limits):
     if engine == "dask":
         from .build_dask import DaskRunner
 
-        return DaskRunner(scheduler)
+        return DaskRunner(scheduler, limits, jobs)
     raise ValueError(f"unknown engine {engine!r}: local or dask")
 
 

@@ -16,21 +16,40 @@ the scheduler's own rescheduling of tasks lost with a worker); writes are idempo
 (Dask's ``KilledWorker``: a crash, or the nanny's memory limit, ``dask worker
 --memory-limit``) is split into one task per file; the file that still kills its worker
 lands in ``failures`` as ``WorkerCrashed``.
+
+Limits: each file is parsed in a guarded child process of the worker (``task_guard``), cut
+off after ``Limits.task_seconds`` or above ``Limits.task_memory_mb`` (CLI ``--task-timeout``,
+``--task-memory``): a file that hangs or eats memory lands in ``failures`` as
+``TaskTimeout`` / ``TaskOutOfMemory`` and its worker goes on with the next one. Dask cannot
+stop a running task (a thread), so without the guard such a file would hold its worker.
+The worker process itself is limited by Dask (``dask worker --memory-limit``); the cluster
+this engine starts when no scheduler is given (``--scheduler local``) gets
+``LOCAL_WORKER_MEMORY_MB`` per worker.
 """
 
 from __future__ import annotations
 
+import os
 import uuid
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Optional
 
 from .build_tasks import run_batch
 from .db_write import FileInfo, Outcome
+from .limits import Limits, get_limits
 
 __all__ = ["DaskRunner", "RETRIES"]
 
 #: Extra tries of a task that failed with an exception on a worker (a lost worker is
 #: rescheduled by the scheduler without counting against these).
 RETRIES = 2
+
+#: Memory of one worker process of the cluster started here (``--scheduler local``): the
+#: process holds a batch's bytes and rows (a few MB) while its parse child has
+#: ``Limits.task_memory_mb`` of its own.
+LOCAL_WORKER_MEMORY_MB = 1024
+
+#: ``--scheduler`` value that starts a LocalCluster on this machine.
+LOCAL = "local"
 
 #: Message of a file whose Dask worker kept dying.
 KILLED = "the Dask worker died on this file (crash or memory limit)"
@@ -47,15 +66,20 @@ def _distributed():
 
 
 class DaskRunner:
-    """Runs batches on the cluster of ``scheduler`` (an address or a ``distributed.Client``)."""
+    """Runs batches on the cluster of ``scheduler``: an address, a ``distributed.Client``, or
+    ``"local"``/None for a LocalCluster of ``jobs`` worker processes (0: one per core)."""
 
-    def __init__(self, scheduler):
+    def __init__(self, scheduler, limits: Optional[Limits] = None, jobs: int = 0):
         distributed = _distributed()
-        if scheduler is None:
-            raise ValueError("--engine dask needs --scheduler tcp://HOST:8786 (or a distributed.Client)")
+        self.limits = get_limits(limits)
+        self._cluster = None
         if isinstance(scheduler, distributed.Client):
             self.client, self._own = scheduler, False
         else:
+            if scheduler in (None, LOCAL):
+                scheduler = self._cluster = distributed.LocalCluster(
+                    n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                    memory_limit=f"{LOCAL_WORKER_MEMORY_MB}MiB", dashboard_address=":0", silence_logs=40)
             self.client, self._own = distributed.Client(scheduler, timeout="30s"), True
         self.workers = max(1, sum(self.client.nthreads().values()))
 
@@ -67,6 +91,8 @@ class DaskRunner:
     def close(self) -> None:
         if self._own:
             self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
 
     def run(self, batches: Iterator[list[FileInfo]], url: str, stamp,
             on_done: Callable[[list[FileInfo], list[Outcome]], None]) -> None:
@@ -78,7 +104,8 @@ class DaskRunner:
 
         def submit(part: list[FileInfo], alone: bool = False) -> None:
             key = f"anquanyue-batch-{part[0].doc_id}-{uuid.uuid4().hex[:8]}"
-            fut = self.client.submit(run_batch, url, stamp, part, key=key, pure=False, retries=RETRIES)
+            fut = self.client.submit(run_batch, url, stamp, part, self.limits, None, True, key=key, pure=False,
+                                     retries=RETRIES)
             pending[fut] = part
             if alone:
                 single.add(fut)

@@ -20,6 +20,7 @@ from .db_write import FileInfo, Outcome, Parsed, write_batch, writer_engine
 from .inputs import read_input
 from .limits import Limits, use_limits
 from .loaders import load_bytes
+from .paths import printable
 from .pipeline import parse_source
 
 __all__ = ["run_batch", "parse_for_db", "error_message", "MAX_MESSAGE"]
@@ -34,7 +35,7 @@ _ENGINES: dict = {}
 def error_message(exc: BaseException) -> str:
     """The first line of an error, cut to MAX_MESSAGE characters."""
     msg = (str(exc) or type(exc).__name__).strip().splitlines()
-    return (msg[0] if msg else type(exc).__name__)[:MAX_MESSAGE]
+    return printable(msg[0] if msg else type(exc).__name__)[:MAX_MESSAGE]
 
 
 def parse_for_db(name: str, data: bytes) -> Union[ParsedDocument, tuple[str, str]]:
@@ -47,7 +48,7 @@ def parse_for_db(name: str, data: bytes) -> Union[ParsedDocument, tuple[str, str
         return type(exc).__name__, error_message(exc)
 
 
-def _read_and_parse(info: FileInfo) -> Union[Parsed, Outcome]:
+def _read_and_parse(info: FileInfo, guarded: bool = False) -> Union[Parsed, Outcome]:
     try:
         data = read_input(info.path)
     except Exception as exc:
@@ -55,6 +56,10 @@ def _read_and_parse(info: FileInfo) -> Union[Parsed, Outcome]:
     sha = hashlib.sha256(data).hexdigest()
     if info.known_sha is not None and sha == info.known_sha:
         return Outcome(info.path, "skipped")
+    if guarded:  # the Dask engine: the parse runs in a child process cut off at the limits
+        from .task_guard import guarded_parse
+
+        return Parsed(info, sha, len(data), guarded_parse(info.path, data))
     return Parsed(info, sha, len(data), parse_for_db(info.path, data))
 
 
@@ -85,16 +90,17 @@ def _deadline(seconds: Optional[float]) -> Iterator[None]:
 
 
 def run_batch(url: str, stamp: dt.datetime, files: list[FileInfo], limits: Optional[Limits] = None,
-              file_seconds: Optional[float] = None) -> list[Outcome]:
+              file_seconds: Optional[float] = None, guarded: bool = False) -> list[Outcome]:
     """Build ``files`` into the database at ``url``; one outcome per file, in order.
 
     ``limits`` are in force while reading and parsing; ``file_seconds`` (local engine only)
-    ends the worker process when one file takes longer.
+    ends the worker process when one file takes longer; ``guarded`` (Dask engine) parses
+    each file in a child process cut off at ``task_seconds`` / ``task_memory_mb`` (``task_guard``).
     """
     done = []
     with use_limits(limits):
         for info in files:
             with _deadline(file_seconds):
-                done.append(_read_and_parse(info))
+                done.append(_read_and_parse(info, guarded))
     written = iter(write_batch(_engine(url), stamp, [p for p in done if isinstance(p, Parsed)]))
     return [p if isinstance(p, Outcome) else next(written) for p in done]

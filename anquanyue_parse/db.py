@@ -35,8 +35,8 @@ __all__ = ["Database", "open_database", "load_campaigns", "load_table", "load_re
 TABLE_NAMES = ("campaigns",) + CHILD_TABLES + ("documents", "failures")
 
 #: Columns of ``load_campaigns`` in order (the stored record is left out; see ``load_records``).
-CAMPAIGN_COLUMNS = ("campaign_id", "document_id", "path", "format", "campaign", "doc_number", "issuer", "title", "recipients",
-                    "issue_date", "year", "edition", "theme", "period_start", "period_end", "period_text",
+CAMPAIGN_COLUMNS = ("campaign_id", "document_id", "path", "format", "campaign", "doc_number", "issuer", "issuers", "doc_kind",
+                    "title", "recipients", "issue_date", "published", "year", "edition", "theme", "period_start", "period_end", "period_text",
                     "companion_campaigns")
 
 #: A read-only statement: starts with SELECT, WITH, VALUES or EXPLAIN (after comments).

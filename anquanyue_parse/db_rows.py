@@ -132,8 +132,10 @@ def campaign_rows(c: Campaign) -> dict[str, Any]:
     period = c.period
     rows: dict[str, Any] = {
         "campaign": {
-            "campaign": _cut(getattr(c, "campaign", None)), "doc_number": _clean(c.doc_number), "issuer": _cut(c.issuer), "title": _clean(c.title),
-            "recipients": _join(c.recipients), "issue_date": c.issue_date, "year": c.year,
+            "campaign": _cut(getattr(c, "campaign", None)), "doc_number": _clean(c.doc_number), "issuer": _cut(c.issuer),
+            "issuers": _join(i.name for i in c.issuers), "doc_kind": c.doc_kind, "title": _clean(c.title),
+            "recipients": _join(c.recipients), "issue_date": c.issue_date,
+            "published": c.published, "year": c.year,
             "edition": c.edition, "theme": _cut(c.theme),
             "period_start": period.start if period else None, "period_end": period.end if period else None,
             "period_text": _clean(period.text) if period else None,

@@ -62,7 +62,8 @@ __all__ = [
 
 #: Bump when the tables change, and add the step from the previous version to MIGRATIONS.
 #: v2: campaigns.record_json (text) became record_zlib (zlib-compressed JSON).
-SCHEMA_VERSION = 2
+#: v3: campaigns.issuers (every issuing body), published (a page's publication date), doc_kind.
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -102,9 +103,12 @@ campaigns = Table(
     Column("campaign", Text),  # which campaign: 安全生产月 or a sibling (消防宣传月 …)
     Column("doc_number", Text),
     Column("issuer", Text),
+    Column("issuers", Text),  # every issuing body in reading order, joined like recipients
+    Column("doc_kind", Text),  # 通知 / 方案 / 意见 / 通报 / 总结 / 新闻 / other
     Column("title", Text),
     Column("recipients", Text),
     Column("issue_date", Date),
+    Column("published", Date),  # a web page's or newspaper's publication date, not the 成文日期
     Column("year", Integer),
     Column("edition", Integer),
     Column("theme", Text),
@@ -215,8 +219,14 @@ def _v1_to_v2(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE campaigns DROP COLUMN record_json"))
 
 
+def _v2_to_v3(conn: Connection) -> None:
+    """The issue-9 columns; old rows keep them empty until their files are parsed again."""
+    for name, kind in (("issuers", "TEXT"), ("doc_kind", "TEXT"), ("published", "DATE")):
+        conn.execute(text(f"ALTER TABLE campaigns ADD COLUMN {name} {kind}"))
+
+
 #: Upgrade steps: MIGRATIONS[v] turns a schema-v database into schema v+1 (inside one transaction).
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 # -- URLs and engines ---------------------------------------------------------------------

@@ -14,6 +14,7 @@ __all__ = [
     "MissingDependency",
     "FileAccessError",
     "DatabaseError",
+    "UsageError",
 ]
 
 
@@ -64,3 +65,8 @@ class FileAccessError(AnquanyueError):
 
 class DatabaseError(AnquanyueError):
     """The campaign database cannot be opened, upgraded or written."""
+
+
+class UsageError(AnquanyueError):
+    """A command line or call that asks for something impossible as written
+    (a bad ``--limit``, a folder given without ``-r``, two sources at once)."""

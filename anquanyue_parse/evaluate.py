@@ -21,9 +21,11 @@ __all__ = ["evaluate_corpus", "evaluate_sets", "FieldScore", "Report", "corpus_h
 
 SCALAR_FIELDS = ["doc_number", "issuer", "issue_date", "year", "edition", "theme", "period_start", "period_end"]
 LIST_FIELDS = ["deadlines", "contacts", "contact_phones", "contact_emails", "activity_titles",
-               "attachments", "references", "companion_campaigns"]
-#: List fields whose gold key is optional: documents without the key are not scored on it.
-OPTIONAL_LISTS = {"references", "companion_campaigns"}
+               "attachments", "references", "companion_campaigns", "issuers"]
+#: Fields of the real sets (issue 9) whose gold key is optional: documents without it are not
+#: scored on it.
+OPTIONAL_SCALARS = ["published", "doc_kind", "campaign"]
+OPTIONAL_LISTS = {"references", "companion_campaigns", "issuers"}
 
 
 def _canon(v: Any) -> Any:
@@ -36,6 +38,21 @@ def _canon(v: Any) -> Any:
 
 
 _CJK_SPACE = regex.compile(r"(?<=[\p{Han}“”《》、,。])\s+|\s+(?=[\p{Han}“”《》、,。])")
+
+
+#: Converter residue and prefixes a campaign's name may carry: "全國(guó)", "全国", "国家", "我国".
+_CAMPAIGN_NOISE = regex.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)|^(?:全国|国家|我国)|[“”《》\s]")
+
+
+def _same_campaign(pred: Any, gold: Any) -> bool:
+    """The record's campaign is a canonical simplified name (安全生产月 for 安全生產月): compare
+    script-folded, without converter residue or a 全国/国家 prefix."""
+    if pred is None or gold is None:
+        return pred is None and gold is None
+    from .normalize import to_simplified
+
+    fold = lambda v: _CAMPAIGN_NOISE.sub("", to_simplified(_canon(v)))
+    return fold(pred) == fold(gold)
 
 
 def _deadline_key(d: dict) -> str:
@@ -53,7 +70,10 @@ def predicted(c: Campaign) -> dict[str, Any]:
         "year": c.year, "edition": c.edition, "theme": c.theme,
         "period_start": c.period.start.isoformat() if c.period and c.period.start else None,
         "period_end": c.period.end.isoformat() if c.period and c.period.end else None,
+        "published": c.published.isoformat() if c.published else None,
+        "doc_kind": c.doc_kind, "campaign": c.campaign,
     }
+    out["issuers"] = [i.name for i in c.issuers]
     out["deadlines"] = [d.date.isoformat() if d.date else (d.recurrence or "?") for d in c.deadlines]
     out["contacts"] = [p.name for p in c.contacts if p.name]
     out["contact_phones"] = [f"{p.name}|{ph}" for p in c.contacts for ph in p.phones]
@@ -193,6 +213,7 @@ def _evaluate(root: Path, pairs, parse=None) -> Report:
 
     parse = parse or parse_file
     fields = {n: FieldScore(n, "accuracy") for n in SCALAR_FIELDS}
+    optional = {n: FieldScore(n, "accuracy") for n in OPTIONAL_SCALARS}
     fields.update({n: FieldScore(n, "f1") for n in LIST_FIELDS})
     report = Report(fields=fields, documents=0)
     for src, gold_path in pairs:
@@ -200,9 +221,12 @@ def _evaluate(root: Path, pairs, parse=None) -> Report:
         p = predicted(parse(src))
         report.documents += 1
         name = src.relative_to(root).as_posix()
-        for f in SCALAR_FIELDS:
+        for f in SCALAR_FIELDS + [n for n in OPTIONAL_SCALARS if n in g]:
+            if f in optional and f not in fields:
+                fields[f] = optional[f]
             accepted = [g.get(f)] + list(g.get(f + "_alt", []) or [])
-            ok = any(_canon(p[f]) == _canon(a) for a in accepted)
+            same = _same_campaign if f == "campaign" else (lambda x, y: _canon(x) == _canon(y))
+            ok = any(same(p[f], a) for a in accepted)
             fields[f].total += 1
             fields[f].correct += ok
             if not ok:

@@ -26,6 +26,7 @@ from .errors import FileAccessError
 from .limits import get_limits, too_large
 from .loaders import SUPPORTED_SUFFIXES
 from .loaders.guards import read_regular
+from .paths import fs_path, printable_path
 
 __all__ = ["Inputs", "iter_archive", "read_input", "is_url"]
 
@@ -87,12 +88,12 @@ class Inputs:
         root = os.path.abspath(source)
         if not os.path.isdir(root):
             raise FileAccessError("not a folder: give the archive folder to build from", source)
-        return cls(source, root, "folder")
+        return cls(source, printable_path(root), "folder")
 
     def names(self) -> Iterator[str]:
         """Every file name of the build, in a stable order (paths or URLs, as stored in ``documents``)."""
-        if self.kind == "folder":
-            yield from (str(p) for p in iter_archive(self.root))
+        if self.kind == "folder":  # any name the OS allows, in its printable form (paths.py)
+            yield from (printable_path(p) for p in iter_archive(fs_path(self.root)))
         elif self.kind == "url":
             fs, path = _fsspec().core.url_to_fs(self.source)
             for folder, dirs, files in fs.walk(path, detail=False):
@@ -101,11 +102,11 @@ class Inputs:
                     if _wanted(name):
                         yield fs.unstrip_protocol(f"{folder.rstrip('/')}/{name}")
         else:
-            with open(self.source, encoding="utf-8") as f:
+            with open(self.source, encoding="utf-8", errors="surrogateescape") as f:
                 for line in f:
                     line = line.strip()
                     if line and not line.startswith("#"):
-                        yield line if is_url(line) else os.path.abspath(line)
+                        yield line if is_url(line) else printable_path(os.path.abspath(fs_path(line)))
 
     def contains(self, name: str) -> bool:
         """True when ``name`` lies under the root (a list file contains nothing for removals)."""
@@ -119,7 +120,7 @@ def read_input(name: str) -> bytes:
     """The bytes of a local path or URL; FileAccessError says why they cannot be read,
     TooLarge when the file is over ``Limits.file_mb`` (a local one: a regular file only)."""
     if not is_url(name):
-        return read_regular(name)
+        return read_regular(fs_path(name))
     limit = get_limits().max_bytes()
     try:
         with _fsspec().open(name, "rb") as f:

@@ -20,6 +20,7 @@ __all__ = [
     "Section",
     "Activity",
     "Attachment",
+    "Issuer",
     "Campaign",
     "SourceText",
 ]
@@ -106,6 +107,17 @@ class Attachment(_Model):
     span: Optional[Span] = None
 
 
+class Issuer(_Model):
+    """One issuing body, e.g. of a joint notice ("应急管理部、国家矿山安全监察局联合印发")."""
+
+    name: str
+    span: Optional[Span] = None
+
+
+#: The kinds of document ``Campaign.doc_kind`` takes (read from the title and shape).
+DOC_KINDS = ("通知", "方案", "意见", "通报", "总结", "新闻", "other")
+
+
 class Campaign(_Model):
     """The structured record of one notice or plan."""
 
@@ -113,9 +125,15 @@ class Campaign(_Model):
     campaign: Optional[str] = None
     doc_number: Optional[str] = None
     issuer: Optional[str] = None
+    #: every issuing body in reading order (a joint notice has several); ``issuer`` is the first
+    issuers: list[Issuer] = Field(default_factory=list)
+    #: 通知 / 方案 / 意见 / 通报 / 总结 / 新闻 / other (see ``DOC_KINDS``)
+    doc_kind: Optional[str] = None
     title: Optional[str] = None
     recipients: list[str] = Field(default_factory=list)
     issue_date: Optional[dt.date] = None
+    #: a web page's or newspaper's publication date (发布时间, 本报讯); never the 成文日期
+    published: Optional[dt.date] = None
     year: Optional[int] = None
     edition: Optional[int] = None
     theme: Optional[str] = None

@@ -6,14 +6,17 @@
 from __future__ import annotations
 
 import os
-from typing import Optional
+from typing import BinaryIO, Optional, Union
 
 from .extract import assemble
 from .extract.base import Context
 from .limits import Limits
-from .loaders import load
+from .errors import UsageError
+from .loaders import load, load_bytes
+from .loaders.stream import fetch_url, is_http_url, read_stream
 from .models import Campaign, SourceText
 from .normalize import normalize
+from .paths import printable_path
 from .segment import segment
 from .version import __version__
 
@@ -54,11 +57,44 @@ def parse_text(text: str, path: Optional[str] = None) -> Campaign:
     return parse_source(SourceText(text=text, path=path, format="txt"))
 
 
-def parse_file(path: str | os.PathLike, limits: Optional[Limits] = None) -> Campaign:
+#: What parse_file reads: a path, the file's bytes, or a binary (or text) file object.
+FileLike = Union[str, os.PathLike, bytes, bytearray, BinaryIO]
+
+
+def parse_file(path: Optional[FileLike] = None, limits: Optional[Limits] = None, *,
+               file: Optional[FileLike] = None, name: Optional[str] = None) -> Campaign:
     """Load a file of any supported format and parse it.
+
+    ``path``: a local path, an ``http(s)://`` URL (fetched within ``limits.file_mb`` and
+    ``loaders.stream.FETCH_TIMEOUT``), the file's bytes or a file object (also as ``file=``).
+    ``name`` names bytes or a file object (its suffix is a hint; the content decides the
+    format) and becomes ``source_path``; a file object's own ``name`` is used otherwise.
+
+    >>> parse_file(file=b"\xe5\x90\x95\xe5\xb7\x9e", name="note.txt").source_path   # doctest: +SKIP
+    'note.txt'
 
     Raises a typed :class:`~anquanyue_parse.errors.AnquanyueError` for files that
     cannot be read (``UnsupportedFormat``, ``NoTextLayer``, ``EncryptedDocument`` ...),
     ``TooLarge`` past one of ``limits`` (default: the ones in force, :mod:`.limits`).
     """
-    return parse_source(load(path, limits))
+    if (path is None) == (file is None):
+        raise UsageError("give parse_file either a path or file=… (bytes or a file object)")
+    source = _load_any(path if file is None else file, limits, name)
+    return parse_source(source)
+
+
+def _load_any(src: FileLike, limits: Optional[Limits], name: Optional[str]) -> SourceText:
+    if isinstance(src, (bytes, bytearray, memoryview)):
+        data, shown = bytes(src), name or ""
+    elif hasattr(src, "read"):
+        data, shown = read_stream(src, name, limits)
+    elif is_http_url(os.fspath(src)):
+        url = os.fspath(src)
+        data, hint = fetch_url(url, limits)
+        source = load_bytes(data, name or hint, limits)
+        return source.model_copy(update={"path": url})
+    else:
+        source = load(src, limits)  # the OS name (bytes that are not UTF-8 kept) to open
+        return source.model_copy(update={"path": printable_path(name or src)})
+    source = load_bytes(data, printable_path(shown) if shown else "", limits)
+    return source.model_copy(update={"path": printable_path(shown) if shown else None})

@@ -23,7 +23,8 @@ from .models import Activity, Campaign, Span
 __all__ = ["Highlight", "highlights", "render_review", "write_review"]
 
 #: Scalar fields shown in the record panel, in this order (others with a span follow).
-SCALAR_FIELDS = ("doc_number", "issuer", "title", "issue_date", "year", "edition", "theme", "period")
+SCALAR_FIELDS = ("doc_number", "issuer", "issuers", "doc_kind", "title", "issue_date", "published", "year",
+                 "edition", "theme", "period")
 
 #: A template placeholder, e.g. "{{TEXT}}".
 PLACEHOLDER = regex.compile(r"\{\{([A-Z]+)\}\}")
@@ -151,6 +152,8 @@ def _record_panel(r: Campaign, ids: set[str]) -> str:
     names = list(SCALAR_FIELDS) + [k for k in r.spans if k not in SCALAR_FIELDS]
     for name in names:
         value = getattr(r, name, None)
+        if name == "issuers":
+            value = [i.name for i in r.issuers]
         if name == "period" and r.period:
             value = f"{r.period.start} – {r.period.end}" + (f"（{r.period.text}）" if r.period.text else "")
         hid = f"f-{name}" if f"f-{name}" in ids else None

@@ -1,3 +1,3 @@
 """Package version; also recorded in every parsed record and database row."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -23,8 +23,8 @@ __all__ = ["as_records", "campaigns_frame", "walk_activities", "activity_text", 
 
 #: Columns of :func:`campaigns_frame`, one row per notice.
 CAMPAIGN_COLUMNS = [
-    "campaign", "source_path", "doc_number", "issuer", "issuer_level", "title", "issue_date",
-    "year", "year_inferred", "year_source", "edition", "theme", "period_start", "period_end",
+    "campaign", "source_path", "doc_number", "issuer", "issuers", "issuer_level", "doc_kind", "title",
+    "issue_date", "published", "year", "year_inferred", "year_source", "edition", "theme", "period_start", "period_end",
     "activities", "deadlines", "campaign_name",
 ]
 
@@ -123,7 +123,7 @@ def campaigns_frame(db: Any) -> "pd.DataFrame":
 
     rows = [_campaign_row(i, r) for i, r in enumerate(as_records(db))]
     df = pd.DataFrame(rows, columns=CAMPAIGN_COLUMNS)
-    for col in ("issue_date", "period_start", "period_end"):
+    for col in ("issue_date", "published", "period_start", "period_end"):
         df[col] = pd.to_datetime(df[col])
     for col in ("year", "edition"):
         df[col] = df[col].astype("Int64")
@@ -138,9 +138,12 @@ def _campaign_row(i: int, r: Campaign) -> dict:
         "source_path": r.source_path,
         "doc_number": r.doc_number,
         "issuer": r.issuer,
+        "issuers": [i.name for i in r.issuers],
         "issuer_level": issuer_level(r.issuer),
+        "doc_kind": r.doc_kind,
         "title": r.title,
         "issue_date": r.issue_date,
+        "published": r.published,
         "year": r.year,
         "year_inferred": "year" in r.inferred,
         "year_source": r.inferred.get("year"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from ..models import Campaign, Period
+from ..models import Campaign, Issuer, Period
 from ..themes import year_of_theme
 from .activities import extract_activities, extract_outline
 from .attachments import extract_attachments
@@ -18,8 +18,10 @@ from .companions import extract_companions
 from .contacts import extract_contacts
 from .dates import NUMERIC_DATE_PATTERN, extract_issue_date
 from .deadlines import extract_deadlines
+from .doc_kind import extract_doc_kind
+from .published import extract_published
 from .docnumber import extract_doc_numbers, normalize_doc_number
-from .issuer import extract_issuer
+from .issuer import extract_issuer, extract_issuers
 from .period import extract_period
 from .theme import extract_theme
 from .title import extract_recipients, extract_title
@@ -68,6 +70,9 @@ def assemble(ctx: Context) -> Campaign:
     ctx.facts["year_hint"] = year
     issue_date, dspan, date_line = extract_issue_date(ctx)
     rec.issue_date = put("issue_date", dspan, issue_date)
+    published = extract_published(ctx)
+    if published:
+        rec.published = put("published", published[1], published[0])
 
     theme = extract_theme(ctx)
     if theme:
@@ -110,6 +115,12 @@ def assemble(ctx: Context) -> Campaign:
     if issuer:
         # a letter-spaced header ("合 肥 市 教 育 局") names the same unit
         rec.issuer = put("issuer", issuer, HAN_GAP_PATTERN.sub("", ctx.value(*issuer)))
+        for s, e in extract_issuers(ctx, issuer, date_line):
+            name = rec.issuer if (s, e) == issuer else HAN_GAP_PATTERN.sub("", ctx.value(s, e))
+            if name and name not in [i.name for i in rec.issuers]:
+                rec.issuers.append(Issuer(name=name, span=ctx.span(s, e)))
+        if rec.issuers and rec.issuers[0].name != rec.issuer:
+            rec.issuers.insert(0, Issuer(name=rec.issuer, span=spans["issuer"]))
         _trim_signature(rec, ctx.norm.source)
 
     strong = []
@@ -119,6 +130,8 @@ def assemble(ctx: Context) -> Campaign:
     bodies = ctx.seg.attachment_bodies
     body_end = ctx.seg.lines[bodies[0]].start if bodies else len(ctx.text)
     rec.companion_campaigns = list(dict.fromkeys(ctx.value(*s) for s in extract_companions(ctx, strong, body_end)))
+
+    rec.doc_kind = extract_doc_kind(ctx, rec.title)
 
     _warn_missing(ctx, rec)
     rec.warnings = ctx.warnings

@@ -15,11 +15,13 @@ __all__ = ["extract_campaign", "KNOWN_CAMPAIGNS"]
 #: Campaigns met in notices, longest first; a match is reported by this canonical name.
 KNOWN_CAMPAIGNS = [
     "安全生产宣传周", "职业病防治法宣传周", "网络安全宣传周", "防灾减灾宣传周", "消防宣传月", "科技活动周",
-    "安全生产月", "安全生产周", "安全用药月", "食品安全宣传周", "交通安全日", "防灾减灾日", "安康杯", "国家安全教育日", "安全教育日", "消防日", "质量月", "安全月",
+    "安全生产月", "安全生产周", "安全用药月", "全民禁毒宣传月", "禁毒集中宣传月", "禁毒宣传月",
+    "节能宣传周", "食品安全宣传周", "交通安全日", "防灾减灾日", "安康杯", "国家安全教育日", "安全教育日", "消防日", "质量月", "安全月",
 ]
 
-#: The core of an unknown campaign name, quoted or after a year / 全国: "“节能宣传周”", "2020年全国节能宣传周".
-GENERIC_CORE_PATTERN = regex.compile(r"(?:^|[“《年])(?:全国|国家)?(?P<core>[\p{Han}]{2,8}?(?:宣传月|宣传周|活动周|活动月|宣传日|安全日|教育日))$")
+#: The core of an unknown campaign name, quoted or after a year / 全国 / a function word:
+#: "“节能宣传周”", "2020年全国节能宣传周", "第35个全民禁毒宣传月" -> 全民禁毒宣传月.
+GENERIC_CORE_PATTERN = regex.compile(r"(?:^|[“《年个是的在为和及与])(?:全国|国家|我国)?(?![个是的在为和及与])(?P<core>[\p{Han}]{2,8}?(?:宣传月|宣传周|活动周|活动月|宣传日|安全日|教育日))$")
 
 
 def _core(name: str) -> Optional[str]:

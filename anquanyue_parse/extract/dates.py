@@ -46,10 +46,21 @@ SIGNED_DATE_LINE_PATTERN = regex.compile(
     rf"(?P<date>{_Y}年{_M}月{_D}[日号])$"
 )
 
-#: A metadata label carrying the issue date, e.g. "生成日期:2023-05-25", "发布日期:2017-06-29".
+#: A metadata label carrying the document's own date, e.g. "成文日期:2023-05-25", "生成日期:…".
+#: A page's 发布日期 / 发布时间 / 公开日期 is its publication date (``published``), not this.
 ISSUE_DATE_LABEL_PATTERN = regex.compile(
-    r"(?:成文日期|生成日期|发布日期|发文日期|印发日期|签发日期|发文时间|公开日期|发布时间)\s*:\s*"
+    r"(?:成文日期|成文时间|生成日期|发文日期|印发日期|签发日期|制发日期)\s*:\s*"
 )
+
+#: A publication label that dates the document itself when it sits in the document's metadata
+#: table (with 文号 / 索引号 / 发布机构 nearby), e.g. "发 文 号:安组委办〔2017〕8号 … 发布日期:2017-06-29".
+TABLE_DATE_LABEL_PATTERN = regex.compile(r"(?:发布日期|发布时间|公开日期|发文时间)\s*:\s*")
+
+#: The labels that make a block the document's metadata table, not a page's bar.
+METADATA_TABLE_PATTERN = regex.compile(r"发\s*文\s*号|文\s*号\s*:|发文字号|索\s*引\s*号|发布机构|发布单位|发文机关|发文单位")
+
+#: How close a metadata table label must be to the date label (characters either side).
+METADATA_TABLE_REACH = 120
 
 #: A news sentence: "5月19日,交通运输部发出通知", "5月26日,公司下发《…》".
 NEWS_ISSUE_PATTERN = regex.compile(
@@ -125,6 +136,16 @@ def extract_issue_date(ctx: Context) -> tuple[Optional[dt.date], Optional[tuple[
         return d, (s, e), line
     text = ctx.text
     for m in ISSUE_DATE_LABEL_PATTERN.finditer(text):
+        window = text[m.end(): m.end() + 20]
+        dm = NUMERIC_DATE_PATTERN.match(window) or DATE_PATTERN.match(window)
+        if dm:
+            d, had_year = parse_date_match(dm, None)
+            if d and had_year:
+                return d, (m.end() + dm.start(), m.end() + dm.end()), None
+    for m in TABLE_DATE_LABEL_PATTERN.finditer(text):
+        near = text[max(0, m.start() - METADATA_TABLE_REACH): m.end() + METADATA_TABLE_REACH]
+        if not METADATA_TABLE_PATTERN.search(near):
+            continue
         window = text[m.end(): m.end() + 20]
         dm = NUMERIC_DATE_PATTERN.match(window) or DATE_PATTERN.match(window)
         if dm:

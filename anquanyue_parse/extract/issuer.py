@@ -12,7 +12,7 @@ from ..normalize import to_simplified
 from .base import Context
 from .dates import SIGNED_DATE_LINE_PATTERN
 
-__all__ = ["extract_issuer"]
+__all__ = ["extract_issuer", "extract_issuers"]
 
 #: A whole line that is an organization name, e.g. "运城市工业和信息化局", "上海市教育委员会".
 ORG_LINE_PATTERN = regex.compile(rf"^(?P<org>{ORG_LINE_NAME})$")
@@ -43,6 +43,20 @@ NEWS_ISSUER_PATTERNS = [
                   r"(?:部署|组织|启动|召开|举办|联合)[^。\n]{0,80}?(?:开展|安全生产月|活动)"),
 ]
 
+#: Joint bodies before 关于 in a title, e.g. "国家卫生健康委、国家中医药局关于…",
+#: "应急管理部 国家矿山安全监察局关于…".
+JOINT_TITLE_PATTERN = regex.compile(
+    rf"^(?P<orgs>{ORG_NAME}(?:(?:、|和|与|及|[ \t\u3000]+){ORG_NAME})+)关于"
+)
+
+#: Joint bodies named in a sentence, e.g. "省应急厅、省教育厅联合印发《…", "由市总工会、市应急局联合主办".
+JOINT_SENTENCE_PATTERN = regex.compile(
+    rf"(?P<orgs>{ORG_NAME}(?:(?:、|和|与|及|,){ORG_NAME})+)(?:近日|日前|近期|共同)?,?联合(?:印发|下发|发布|发出|开展|举办|召开|主办|启动|部署)"
+)
+
+#: Separators between joint bodies inside a matched group: "、", "和", "与", "及", ",", gaps.
+JOINT_SEPARATOR_PATTERN = regex.compile(rf"(?<={ORG_SUFFIX})(?:、|和|与|及|,|[ \t\u3000]+)")
+
 #: A bare plan's title starting with the unit: "白塔街道2024年“安全生产月”活动方案" -> "白塔街道".
 PLAN_TITLE_UNIT_PATTERN = regex.compile(
     rf"^(?P<org>[\p{{Han}}]{{2,20}}?(?:{ORG_SUFFIX}|市|县|区|省|自治区|州|盟|旗))"
@@ -62,8 +76,19 @@ PLACE_END_PATTERN = regex.compile(r"(?:镇|乡|村|街道|市|县|区|省|州|�
 MEDIA_SUFFIX = regex.compile(r"(?:网站|网|日报|晚报|报社|报|电视台|新闻|客户端|在线)$")
 
 
+#: Verbs ending in 办 that look like the office suffix: "陇南市举办…" is no "…办".
+VERB_BAN_ENDINGS = ("举办", "主办", "承办", "协办", "开办", "创办", "督办", "合办", "联办")
+
+
 def _ok(org: str) -> bool:
-    return len(org) >= 3 and not org.startswith(GENERIC_START) and not org.startswith(NOT_A_NAME_START)
+    return (len(org) >= 3 and not org.startswith(GENERIC_START) and not org.startswith(NOT_A_NAME_START)
+            and not org.endswith(VERB_BAN_ENDINGS))
+
+
+def _ok_short(org: str) -> bool:
+    """A short form the text gives on its own ("省应急管理厅", "市安监局"): a place word, then
+    at least three characters ending like an organization."""
+    return _ok(org) or (len(org) >= 4 and org.startswith(("省", "市", "县", "区")) and not org.startswith(NOT_A_NAME_START))
 
 
 def _expand(ctx: Context, org: str) -> str:
@@ -146,6 +171,12 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
         if m and _ok(m.group("org")):
             off = t0.start + t0.text.index(t0.text.strip())
             return _span_of(ctx, m, off)
+        m = JOINT_TITLE_PATTERN.match(t0.text.strip())
+        if m:
+            off = t0.start + t0.text.index(t0.text.strip())
+            parts = _split_joint(ctx, off + m.start("orgs"), off + m.end("orgs"))
+            if len(parts) > 1 and _ok(ctx.text[parts[0][0]:parts[0][1]]):
+                return parts[0]
         # the organization line above the title (red-header layouts), over 文号 / 签发 / 密级 lines,
         # or just under it (web pages put the issuing body and 文号 under the title)
         below = [ln for ln in seg.nonblank(b + 1, min(len(seg.lines), b + 8))][:3]
@@ -164,6 +195,12 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
     is_plan = seg.title and regex.search(r"(?:方案|计划|安排)[》”]?$", ctx.text[seg.title[0]:seg.title[1]])
     if plan and is_plan:
         return plan
+    if is_news:
+        m = JOINT_SENTENCE_PATTERN.search(text[:5000])
+        if m:
+            parts = _split_joint(ctx, m.start("orgs"), m.end("orgs"))
+            if len(parts) > 1 and all(_ok_short(ctx.text[a:b]) for a, b in parts):
+                return parts[0]
     for pattern in NEWS_ISSUER_PATTERNS if is_news else []:
         for m in pattern.finditer(text[:5000]):
             if _ok(m.group("org")):
@@ -201,6 +238,8 @@ def _plan_unit(ctx: Context) -> Optional[tuple[int, int]]:
     if not m:
         return None
     org = m.group("org")
+    if org.endswith(VERB_BAN_ENDINGS):
+        return None
     full = _expand(ctx, org)
     if full != org:
         found = ctx.text.find(full)
@@ -210,3 +249,78 @@ def _plan_unit(ctx: Context) -> Optional[tuple[int, int]]:
         return None
     off = t0.start + t0.text.index(t) + (1 if t0.text.strip().startswith(("【", "[")) else 0)
     return off + m.start("org"), off + m.end("org")
+
+
+def _split_joint(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
+    """Spans of the bodies in a joint group "A、B和C" (each must look like an organization)."""
+    out, pos = [], s
+    for m in JOINT_SEPARATOR_PATTERN.finditer(ctx.text, s, e):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, e))
+    out = [(a, b) for a, b in out if b - a >= 2]
+    return out if all(regex.search(ORG_SUFFIX + "$", ctx.text[a:b]) for a, b in out) else [(s, e)]
+
+
+def _signature_block(ctx: Context, date_line: Optional[int]) -> list[tuple[int, int]]:
+    """Every unit of the signature block above the date line, top to bottom, gaps split."""
+    if date_line is None:
+        return []
+    lines = ctx.seg.lines
+    found: list[tuple[int, int]] = []
+    i = date_line - 1
+    while i >= 0 and date_line - i <= 6:
+        t = SEAL_PATTERN.sub("", lines[i].text.strip())
+        if t:
+            if not (ORG_LINE_PATTERN.match(t) and len(t) <= 40):
+                break
+            off = lines[i].start + lines[i].text.index(t[0])
+            found[:0] = _gap_parts(ctx, off, off + len(t))
+        i -= 1
+    return found
+
+
+def _gap_parts(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
+    """A line "苏州市总工会    苏州市应急管理局" cut at its wide gaps (visible in the display text)."""
+    parts, pos = [], s
+    while pos < e:
+        first = _first_of_joint(ctx, pos, e)
+        if first[1] >= e:
+            parts.append((pos, e))
+            break
+        parts.append(first)
+        pos = first[1]
+        while pos < e and ctx.text[pos].isspace():
+            pos += 1
+    return [p for p in parts if p[1] - p[0] >= 2]
+
+
+#: A department under the unit above it in a signature block ("集团公司" over "安全环保部"):
+#: part of the same body, not a joint issuer.
+SUB_UNIT_PATTERN = regex.compile(r"^[\p{Han}]{1,6}(?:部|处|科|室|办|组|中心)(?:\([\p{Han}]{2,10}\))?$")
+
+
+def extract_issuers(ctx: Context, issuer: Optional[tuple[int, int]], date_line: Optional[int]) -> list[tuple[int, int]]:
+    """Spans of every issuing body in reading order; the first is the lead issuer."""
+    if issuer is None:
+        return []
+    block = _signature_block(ctx, date_line)
+    block = block[:1] + [p for p in block[1:] if not SUB_UNIT_PATTERN.match(ctx.text[p[0]:p[1]])]
+    if len(block) > 1 and any(a <= issuer[0] < b for a, b in block):
+        return block
+    seg = ctx.seg
+    if seg.title:
+        t0 = seg.lines[seg.title_lines[0]]
+        t = t0.text.strip()
+        m = JOINT_TITLE_PATTERN.match(t)
+        if m:
+            off = t0.start + t0.text.index(t)
+            parts = _split_joint(ctx, off + m.start("orgs"), off + m.end("orgs"))
+            if len(parts) > 1 and all(_ok(ctx.text[a:b]) for a, b in parts):
+                return parts
+    m = JOINT_SENTENCE_PATTERN.search(ctx.text, max(0, issuer[0] - 2), min(len(ctx.text), issuer[1] + 200))
+    if m and m.start("orgs") <= issuer[0] + 1:
+        parts = _split_joint(ctx, m.start("orgs"), m.end("orgs"))
+        if len(parts) > 1 and all(_ok_short(ctx.text[a:b]) for a, b in parts):
+            return parts
+    return [issuer]

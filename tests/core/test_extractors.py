@@ -165,12 +165,49 @@ CAMPAIGN = table("campaign", lambda c: c.campaign, [
     Example("2023年国家网络安全宣传周四川省活动方案", "网络安全宣传周"),
     Example("關於開展2015年「安全生產月」活動的通知", "安全生产月", "traditional"),
     Example("今天天气很好。", None),
+    Example("今年6月是第35个全民禁毒宣传月，我县开展宣传活动。", "全民禁毒宣传月", "no 个 glued before the name"),
+    Example("陇南市举办“全国安全用药月”集中宣传活动", "安全用药月"),
+])
+
+
+ISSUERS = table("issuers", lambda c: [i.name for i in c.issuers], [
+    Example("关于开展2024年“安全生产月”活动的通知\n各有关单位：\n一、活动主题\n人人讲安全\n\n苏州市总工会    苏州市应急管理局\n2024年5月20日",
+            ["苏州市总工会", "苏州市应急管理局"], "joint signature on one line"),
+    Example("关于开展2024年“安全生产月”活动的通知\n各有关单位：\n一、活动主题\n人人讲安全\n\n浙江省应急管理厅\n浙江省教育厅\n2024年5月20日",
+            ["浙江省应急管理厅", "浙江省教育厅"], "joint signature block"),
+    Example("国家卫生健康委、国家中医药局关于开展2024年安全生产月活动的通知\n各省卫生健康委：\n一、活动主题",
+            ["国家卫生健康委", "国家中医药局"], "joint title"),
+    Example("本报讯 近日，省应急管理厅、省教育厅联合印发《2023年安全生产月活动方案》，要求各地开展活动。",
+            ["省应急管理厅", "省教育厅"], "joint news sentence"),
+    Example("关于开展2024年“安全生产月”活动的通知\n各部门：\n一、活动主题\n\n中原煤化集团股份有限公司（盖章）\n安全环保部（代章）\n2024年5月20日",
+            ["中原煤化集团股份有限公司"], "a department under its company is no joint issuer"),
+    Example("陇南市举办“全国安全用药月”集中宣传活动\n12月14日，陇南市举办集中宣传活动。", [], "举办 is a verb, not the 办 of an office"),
+])
+
+PUBLISHED = table("published", lambda c: (c.issue_date, c.published), [
+    Example("关于开展安全生产月活动的通知\n发布时间：2020-06-03 15:20  来源：市应急管理局\n各单位：\n……\n市应急管理局\n2020年5月27日",
+            (D(2020, 5, 27), D(2020, 6, 3)), "page bar is no 成文日期"),
+    Example("市应急局召开安全生产月动员会\n2021-06-01 10:12  来源：县融媒体中心\n6月1日，市应急局召开动员会。",
+            (None, D(2021, 6, 1)), "unlabelled stamp on a 来源 bar"),
+    Example("发 文 号：安组委办〔2017〕8号\n发布单位：全国安全生产月活动组委会办公室\n发布日期：2017-06-29\n各有关单位：",
+            (D(2017, 6, 29), D(2017, 6, 29)), "发布日期 in the document's metadata table"),
+    Example("《中国应急管理报》（2020年06月03日 01版）\n本报讯 6月2日，应急管理部召开会议。", (None, D(2020, 6, 3)), "masthead"),
+    Example("2024年“安全生产月”活动方案\n活动时间：2024年6月1日至30日", (None, None), "活动时间 is no publication date"),
+])
+
+DOC_KIND = table("doc_kind", lambda c: c.doc_kind, [
+    Example("关于印发《2024年安全生产月活动方案》的通知\n各单位：\n一、活动主题", "通知", "cover notice"),
+    Example("白塔街道2024年“安全生产月”活动方案\n一、活动主题", "方案"),
+    Example("关于2023年安全生产月活动开展情况的通报\n各单位：\n一、基本情况", "通报"),
+    Example("2023年安全生产月活动工作总结\n一、主要做法", "总结"),
+    Example("我县召开安全生产月活动动员会\n本报讯 6月1日上午，县安委办召开动员会。", "新闻"),
+    Example("关于做好安全生产月活动的指导意见\n一、总体要求", "意见"),
 ])
 
 
 @pytest.mark.parametrize("get,text,expected",
                          CAMPAIGN + DOC_NUMBER + ISSUER + ISSUE_DATE + THEME + PERIOD + DEADLINES + CONTACTS + LISTS
-                         + CONTACT_DETAILS + YEAR_EDITION)
+                         + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND)
 def test_example(get, text, expected):
     assert get(parse_text(text)) == expected
 

@@ -139,3 +139,16 @@ def test_list_file_and_url_inputs(db_url, archive, tmp_path):
     paths = load_records(db_url)
     assert all(r.source_path.startswith(("file://", "/")) for r in paths)
     assert scalar(db_url, "SELECT count(*) FROM documents WHERE path LIKE 'file://%'") == len(files)
+
+
+def test_a_poisoned_file_is_cut_off_and_the_build_goes_on(db_url, archive, cluster):
+    from anquanyue_parse.limits import Limits
+    from tests.hostile import fixtures as fx
+
+    (Path(archive) / "deep.html").write_bytes(fx.nested_html("div"))  # hangs the HTML parser
+    limits = Limits(task_seconds=2, html_depth=10**6, html_nodes=10**7)
+    s = build_archive(archive, db_url, engine="dask", scheduler=cluster, progress=False, log=QUIET,
+                      batch_size=2, limits=limits)
+    total = len(list(iter_archive(archive)))
+    assert (s.parsed, s.failed) == (total - 1, 1), s.render()
+    assert scalar(db_url, "SELECT error_type FROM failures WHERE path LIKE '%deep.html'") == "TaskTimeout"

@@ -1,0 +1,72 @@
+"""Publication date of a web page or newspaper (发布时间, 来源 bars, 本报讯 mastheads).
+
+It is never the 成文日期: a notice signed on 5月27日 may be posted on 6月3日. ``issue_date``
+keeps the document's own date; this field keeps when the copy was published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+import regex
+
+from .base import Context
+from .dates import DATE_PATTERN, NUMERIC_DATE_PATTERN, parse_date_match
+
+__all__ = ["extract_published", "PUBLISHED_LABEL_PATTERN"]
+
+#: A page's publication label, e.g. "发布时间:2020-06-03 15:20", "发布日期:2019年5月30日",
+#: "【发布时间:2021-06-01】", "时间:2022-06-02 来源:…" (a bare 时间/日期 only as a label of
+#: its own: "活动时间:" is no publication date).
+PUBLISHED_LABEL_PATTERN = regex.compile(
+    r"(?:发布时间|发布日期|发表时间|发表日期|公开日期|发文时间|更新时间|上传时间|录入时间|编辑时间|刊发时间|"
+    r"(?<![\p{Han}])(?:时间|日期))\s*:\s*"
+)
+
+#: A newspaper masthead date, e.g. "《中国应急管理报》(2020年06月03日 01版)", "2019年6月4日 第03版".
+NEWSPAPER_DATE_PATTERN = regex.compile(
+    r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)\s*(?:星期[一二三四五六日天]\s*)?(?:第?\s*\d{1,2}\s*版|\d{2}\s*版)"
+)
+
+#: A date stamp on a 来源 bar without a label, e.g. "2023-05-25 09:30  来源:应急管理局",
+#: "来源:市应急局  2021-06-01 10:12:05".
+SOURCE_BAR_PATTERN = regex.compile(
+    r"(?:(?P<d1>(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[^\n]{0,30}?(?:来源|作者|浏览|点击)"
+    r"|(?:来源|作者)\s*:[^\n]{0,40}?(?P<d2>(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}))"
+)
+
+#: How far into the text a page's metadata bar may sit (the bar is near the title).
+HEAD_REACH = 3000
+
+
+def _full_date(window: str) -> Optional[tuple[dt.date, int, int]]:
+    dm = NUMERIC_DATE_PATTERN.match(window) or DATE_PATTERN.match(window)
+    if not dm:
+        return None
+    d, had_year = parse_date_match(dm, None)
+    if d is None or not had_year:
+        return None
+    return d, dm.start(), dm.end()
+
+
+def extract_published(ctx: Context) -> Optional[tuple[dt.date, tuple[int, int]]]:
+    """(date, match span) of the page's or newspaper's publication date, or None."""
+    text = ctx.text
+    head = text[:HEAD_REACH]
+    for m in PUBLISHED_LABEL_PATTERN.finditer(text):
+        found = _full_date(text[m.end(): m.end() + 24])
+        if found:
+            d, s, e = found
+            return d, (m.end() + s, m.end() + e)
+    for m in SOURCE_BAR_PATTERN.finditer(head):
+        g = "d1" if m.group("d1") else "d2"
+        found = _full_date(m.group(g))
+        if found:
+            return found[0], (m.start(g), m.end(g))
+    m = NEWSPAPER_DATE_PATTERN.search(head)
+    if m:
+        found = _full_date(m.group("date"))
+        if found:
+            return found[0], (m.start("date"), m.end("date"))
+    return None
