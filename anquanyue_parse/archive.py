@@ -119,8 +119,9 @@ def _run(eng, url: str, inputs: Inputs, runner, summary: BuildSummary, log: Text
 
         def on_done(files: list[FileInfo], outcomes) -> None:
             for o in outcomes:
-                summary.count(o.status, o.path, o.error_type, o.message)
-            bar.update(len(outcomes), sum(o.status == "failed" for o in outcomes))
+                summary.count(o.status, o.path, o.error_type, o.message, o.ocr_pages)
+            bar.update(len(outcomes), sum(o.status == "failed" for o in outcomes),
+                       sum(o.ocr_pages for o in outcomes))
 
         batches = _batches(inputs.names(), planner, bar, runner.workers, batch_size)
         runner.run(batches, url, stamp, on_done)

@@ -16,11 +16,13 @@ class Progress:
     """A tqdm bar on a terminal, else a plain line every LOG_EVERY seconds.
 
     The total grows while the inputs are still being listed (``grow``); ``listed()`` says
-    the list is complete. Lines show files done, the rate, failures and the ETA.
+    the list is complete. Lines show files done, the rate, failures, the pages read by OCR
+    (the slow step, counted apart) and the ETA.
     """
 
     def __init__(self, bar: bool, out: TextIO, engine: str):
         self.total, self.done, self.failed, self.out, self.engine = 0, 0, 0, out, engine
+        self.ocr_pages = 0
         self.complete = False
         self.t0 = self.last = time.monotonic()
         self.bar = None
@@ -38,13 +40,14 @@ class Progress:
     def listed(self) -> None:
         self.complete = True
 
-    def update(self, n: int, failed: int) -> None:
+    def update(self, n: int, failed: int, ocr_pages: int = 0) -> None:
         self.done += n
         self.failed += failed
+        self.ocr_pages += ocr_pages
         if self.bar is not None:
             self.bar.update(n)
-            if failed:
-                self.bar.set_postfix(failed=self.failed)
+            if failed or ocr_pages:
+                self.bar.set_postfix({k: v for k, v in (("failed", self.failed), ("OCR pages", self.ocr_pages)) if v})
         elif time.monotonic() - self.last >= LOG_EVERY:
             self.line()
 
@@ -53,8 +56,9 @@ class Progress:
         rate = self.done / max(self.last - self.t0, 1e-9)
         total = f"{self.total:,}" if self.complete else f"{self.total:,}+ (still listing)"
         eta = f", ETA {(self.total - self.done) / rate:,.0f} s" if rate and self.complete else ""
+        ocr = f", {self.ocr_pages:,} pages read by OCR" if self.ocr_pages else ""
         print(f"build: {self.done:,}/{total} files ({self.done / max(self.total, 1):.0%}), "
-              f"{self.failed} failed, {rate:,.1f} files/s{eta} [{self.engine}]", file=self.out, flush=True)
+              f"{self.failed} failed{ocr}, {rate:,.1f} files/s{eta} [{self.engine}]", file=self.out, flush=True)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -78,6 +82,9 @@ class BuildSummary:
     removed: int = 0
     duplicates: int = 0
     failed: int = 0
+    #: pages read by OCR (scans, photos) in the files parsed by this build, and those files
+    ocr_pages: int = 0
+    ocr_files: int = 0
     engine: str = "local"
     failures: list[tuple[str, str, str]] = field(default_factory=list)
     by_year: list[tuple[Optional[int], int]] = field(default_factory=list)
@@ -89,8 +96,11 @@ class BuildSummary:
     def ok(self) -> bool:
         return self.failed == 0
 
-    def count(self, status: str, path: str, error_type: Optional[str], message: Optional[str]) -> None:
-        """Add one file's outcome (new, replaced, skipped or failed)."""
+    def count(self, status: str, path: str, error_type: Optional[str], message: Optional[str],
+              ocr_pages: int = 0) -> None:
+        """Add one file's outcome (new, replaced, skipped or failed) and its pages read by OCR."""
+        self.ocr_pages += ocr_pages
+        self.ocr_files += bool(ocr_pages)
         if status == "new":
             self.parsed += 1
         elif status == "replaced":
@@ -106,6 +116,8 @@ class BuildSummary:
         rows = [("files seen", self.seen), ("parsed (new)", self.parsed), ("replaced (changed)", self.replaced),
                 ("skipped (unchanged)", self.skipped), ("removed (gone)", self.removed),
                 ("duplicates (linked to a first copy)", self.duplicates), ("failed", self.failed)]
+        if self.ocr_pages:
+            rows.append((f"pages read by OCR (in {self.ocr_files:,} files)", self.ocr_pages))
         workers = f"{self.jobs} workers" if self.engine == "local" else f"{self.jobs} Dask worker threads"
         out = [f"Build summary: {self.archive} -> {self.url} ({workers}, {self.seconds:.1f} s)"]
         out += [f"  {name:<38}{n:>7,}" for name, n in rows]

@@ -65,22 +65,25 @@ def record_key(c: Campaign) -> Optional[str]:
 class ParsedDocument:
     """What a worker sends back for one file: the rows of its campaign and its keys."""
 
-    __slots__ = ("path", "format", "fingerprint", "record_key", "rows")
+    __slots__ = ("path", "format", "fingerprint", "record_key", "rows", "ocr_pages")
 
     def __init__(self, path: str, format: Optional[str], fingerprint: Optional[str],
-                 record_key: Optional[str], rows: dict[str, Any]):
+                 record_key: Optional[str], rows: dict[str, Any], ocr_pages: int = 0):
         self.path = path
         self.format = format
         self.fingerprint = fingerprint
         self.record_key = record_key
         self.rows = rows
+        self.ocr_pages = ocr_pages  # pages read by OCR, for the build's progress and summary
 
     def __reduce__(self):
-        return (ParsedDocument, (self.path, self.format, self.fingerprint, self.record_key, self.rows))
+        return (ParsedDocument, (self.path, self.format, self.fingerprint, self.record_key, self.rows,
+                                 self.ocr_pages))
 
     @classmethod
     def from_campaign(cls, path: str, c: Campaign) -> "ParsedDocument":
-        return cls(path, c.source_format, fingerprint(c.source_text), record_key(c), campaign_rows(c))
+        return cls(path, c.source_format, fingerprint(c.source_text), record_key(c), campaign_rows(c),
+                   len(c.ocr_pages))
 
 
 def pack_record(c: Campaign) -> bytes:

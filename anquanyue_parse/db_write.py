@@ -80,6 +80,7 @@ class Outcome(NamedTuple):
     status: str
     error_type: Optional[str] = None
     message: Optional[str] = None
+    ocr_pages: int = 0  # pages of the file read by OCR
 
 
 def _now() -> dt.datetime:
@@ -135,7 +136,7 @@ def _write_one(engine: Engine, stamp: dt.datetime, item: Parsed) -> list[Outcome
 
 def _outcome(p: Parsed) -> Outcome:
     if isinstance(p.result, ParsedDocument):
-        return Outcome(p.info.path, "replaced" if p.info.existing else "new")
+        return Outcome(p.info.path, "replaced" if p.info.existing else "new", ocr_pages=p.result.ocr_pages)
     return Outcome(p.info.path, "failed", p.result[0], p.result[1])
 
 

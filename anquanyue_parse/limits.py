@@ -31,6 +31,7 @@ __all__ = ["Limits", "DEFAULT_FORMAT_MB", "get_limits", "use_limits", "parse_lim
 DEFAULT_FORMAT_MB = {
     "txt": 64.0, "html": 10.0, "mhtml": 20.0, "docx": 50.0, "odt": 50.0, "pdf": 100.0, "ofd": 100.0,
     "doc": 50.0, "wps": 50.0, "rtf": 50.0,
+    "png": 50.0, "jpeg": 50.0, "tiff": 100.0, "bmp": 100.0, "webp": 50.0,
 }
 
 
@@ -48,7 +49,8 @@ class Limits(BaseModel):
     zip_members: int = Field(10_000, gt=0, description="members in one zip")
     html_depth: int = Field(256, gt=0, description="element nesting of a web page")
     html_nodes: int = Field(500_000, gt=0, description="elements and text nodes of a web page")
-    pdf_pages: int = Field(100, gt=0, description="pages of a PDF")
+    pdf_pages: int = Field(100, gt=0, description="pages of a PDF (also of an OFD or a multi-page TIFF)")
+    image_megapixels: float = Field(100.0, gt=0, description="pixels of one image or scanned page, in millions")
     soffice_seconds: float = Field(60.0, gt=0, description="one LibreOffice conversion (.doc/.wps/.rtf/.odt)")
     task_seconds: float = Field(120.0, gt=0, description="one file in a build worker (wall clock)")
     task_memory_mb: float = Field(2048.0, gt=0, description="a build worker's resident memory")

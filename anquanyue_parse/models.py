@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 __all__ = [
     "Span",
@@ -23,6 +23,7 @@ __all__ = [
     "Issuer",
     "Campaign",
     "SourceText",
+    "TextLine",
 ]
 
 
@@ -33,12 +34,17 @@ class _Model(BaseModel):
 class Span(_Model):
     """Half-open character interval ``[start, end)`` into ``Campaign.source_text``.
 
-    ``page`` is the 1-based page number when the source format has pages (PDF).
+    ``page`` is the 1-based page number when the source format has pages (PDF, OFD, scans).
+    A value read by OCR has ``ocr``, the engine's confidence (0-1, the lowest of the lines
+    it covers), and ``box``, where it is on the page: (x0, top, x1, bottom) as shares of the
+    page's width and height. Both are None for text from a text layer.
     """
 
     start: int
     end: int
     page: Optional[int] = None
+    box: Optional[tuple[float, float, float, float]] = None
+    ocr: Optional[float] = None
 
 
 class Period(_Model):
@@ -146,6 +152,8 @@ class Campaign(_Model):
     references: list[str] = Field(default_factory=list)
     companion_campaigns: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    #: 1-based pages whose text was read by OCR (a scanned page, a photo); empty for text layers
+    ocr_pages: list[int] = Field(default_factory=list)
     #: spans of the scalar fields, keyed by field name (doc_number, issuer, theme, ...)
     spans: dict[str, Span] = Field(default_factory=dict)
     #: how a value was obtained when it was not read directly (e.g. year: "inferred from theme")
@@ -163,6 +171,17 @@ class Campaign(_Model):
         return self.source_text[span.start : span.end]
 
 
+class TextLine(_Model):
+    """A line read by OCR: ``text[start:end]`` of the SourceText, its 1-based page, its box on
+    the page ((x0, top, x1, bottom) as shares of the page) and the engine's confidence."""
+
+    start: int
+    end: int
+    page: int
+    box: tuple[float, float, float, float]
+    conf: float
+
+
 class SourceText(_Model):
     """What every loader returns: the text plus where pages/paragraphs start.
 
@@ -178,6 +197,36 @@ class SourceText(_Model):
     pages: list[int] = Field(default_factory=list)
     paragraphs: list[int] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)  # what the loader noticed (mixed encodings ...)
+    #: the lines read by OCR, in text order (empty when every page has a text layer)
+    lines: list[TextLine] = Field(default_factory=list)
+    #: 1-based pages read by OCR
+    ocr_pages: list[int] = Field(default_factory=list)
+    _starts: Optional[list[int]] = PrivateAttr(default=None)
+
+    def ocr_at(self, start: int, end: int) -> Optional[tuple[tuple[float, float, float, float], float]]:
+        """The box and confidence of the OCR lines ``[start, end)`` covers on the page where it
+        starts (their union, their lowest confidence), or None when no OCR line is there."""
+        if not self.lines:
+            return None
+        import bisect
+
+        i = max(0, bisect.bisect_right(self._line_starts(), start) - 1)
+        hit = []
+        for ln in self.lines[i:]:
+            if ln.start >= max(end, start + 1):
+                break
+            if ln.end > start and (not hit or ln.page == hit[0].page):
+                hit.append(ln)
+        if not hit:
+            return None
+        box = (min(ln.box[0] for ln in hit), min(ln.box[1] for ln in hit),
+               max(ln.box[2] for ln in hit), max(ln.box[3] for ln in hit))
+        return box, min(ln.conf for ln in hit)
+
+    def _line_starts(self) -> list[int]:
+        if self._starts is None or len(self._starts) != len(self.lines):
+            self._starts = [ln.start for ln in self.lines]
+        return self._starts
 
     def page_of(self, offset: int) -> Optional[int]:
         """1-based page number holding ``offset``, or None without pages."""

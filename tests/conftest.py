@@ -23,6 +23,14 @@ if str(ROOT) not in sys.path:  # `from tests.… import …` also under a bare `
 _skips: dict[str, list[str]] = defaultdict(list)
 
 
+def pytest_configure(config) -> None:
+    # OCR results are cached per run in a temporary folder, never in the user's cache
+    if "ANQUANYUE_OCR_CACHE" not in os.environ:
+        import tempfile
+
+        os.environ["ANQUANYUE_OCR_CACHE"] = tempfile.mkdtemp(prefix="anquanyue-ocr-cache-")
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS

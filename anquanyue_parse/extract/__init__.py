@@ -22,6 +22,7 @@ from .doc_kind import extract_doc_kind
 from .published import extract_published
 from .docnumber import extract_doc_numbers, normalize_doc_number
 from .issuer import extract_issuer, extract_issuers
+from .ocr_notes import note_ocr
 from .period import extract_period
 from .theme import extract_theme
 from .title import extract_recipients, extract_title
@@ -134,6 +135,7 @@ def assemble(ctx: Context) -> Campaign:
     rec.doc_kind = extract_doc_kind(ctx, rec.title)
 
     _warn_missing(ctx, rec)
+    note_ocr(ctx, rec)
     rec.warnings = ctx.warnings
     return rec
 

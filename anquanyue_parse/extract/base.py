@@ -51,12 +51,20 @@ class Context:
     def span(self, start: int, end: int) -> Span:
         """A source Span for a match-text interval (with the page where the format has pages)."""
         s, e = self.norm.source_span(start, end)
-        return Span(start=s, end=e, page=self.source.page_of(s))
+        return self._span(s, e)
 
     def display_source_span(self, start: int, end: int) -> Span:
         """A source Span for a display-text interval (tables are read from the display text)."""
         s, e = self.norm.display.to_root(start, end)
-        return Span(start=s, end=e, page=self.source.page_of(s))
+        return self._span(s, e)
+
+    def _span(self, s: int, e: int) -> Span:
+        """The Span of source interval ``[s, e)``: its page, and for OCR text its box and confidence."""
+        found = self.source.ocr_at(s, e)
+        if found is None:
+            return Span(start=s, end=e, page=self.source.page_of(s))
+        box, conf = found
+        return Span(start=s, end=e, page=self.source.page_of(s), box=box, ocr=round(conf, 3))
 
     def value(self, start: int, end: int) -> str:
         """The text a value reads as: the display text of a match-text interval, trimmed."""

@@ -27,6 +27,7 @@ SUPPORTED_SUFFIXES = {
     ".docx", ".pdf",
     ".doc", ".wps", ".rtf", ".odt",
     ".ofd",
+    ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp",  # read by OCR (the ocr extra)
 }
 
 #: format -> (module, function) of its loader.
@@ -41,19 +42,23 @@ LOADERS = {
     "rtf": ("legacy", "load_legacy"),
     "odt": ("legacy", "load_legacy"),
     "ofd": ("ofd", "load_ofd"),
+    "png": ("ocr", "load_image"),
+    "jpeg": ("ocr", "load_image"),
+    "tiff": ("ocr", "load_image"),
+    "bmp": ("ocr", "load_image"),
+    "webp": ("ocr", "load_image"),
 }
 
 #: What to tell the user about formats we recognize but do not read.
 UNSUPPORTED_HINTS = {
-    "png": "an image: run OCR first", "jpeg": "an image: run OCR first", "gif": "an image: run OCR first",
-    "tiff": "an image: run OCR first",
+    "gif": "an image: save it as PNG to read it by OCR",
     "xlsx": "a spreadsheet", "xls": "a spreadsheet", "pptx": "a presentation", "ppt": "a presentation",
     "zip": "an archive: unpack it first", "gzip": "an archive: unpack it first", "7z": "an archive: unpack it first",
     "rar": "an archive: unpack it first",
 }
 
 #: Zero-byte files of these formats are damaged; an empty text or web page is just empty.
-EMPTY_IS_CORRUPT = {"docx", "pdf", "doc", "wps", "rtf", "odt", "ofd"}
+EMPTY_IS_CORRUPT = {"docx", "pdf", "doc", "wps", "rtf", "odt", "ofd", "png", "jpeg", "tiff", "bmp", "webp"}
 
 
 #: Formats stored as a zip: their directory is checked before a member is inflated.

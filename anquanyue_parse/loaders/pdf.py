@@ -27,12 +27,47 @@ MAX_CID_SHARE = 0.3
 
 
 def load_pdf(path: Path, data: bytes) -> SourceText:
-    """Read a PDF's text layer; ``pages`` holds the offset where each page starts."""
-    from .pdf_pdfium import read_pages_pdfium  # the fast path; pdfplumber below decides the rest
+    """Read a PDF's text layer, and its scanned pages by OCR (the ``ocr`` extra);
+    ``pages`` holds the offset where each page starts."""
+    from .pdf_scan import scanned_pages
 
-    pages = (read_pages_pdfium(data) if _has_pdf_header(data) else None) or read_pages(data, str(path))
-    text, starts = layout_text(pages)
+    scans, n_pages = scanned_pages(data) if _has_pdf_header(data) else ({}, 0)
+    if scans:
+        return _load_scanned(path, data, scans, n_pages)
+    text, starts = layout_text(_text_pages(data, str(path)))
     return SourceText(text=text, path=str(path), format="pdf", pages=starts)
+
+
+def _text_pages(data: bytes, path: str) -> list[list[Line]]:
+    from .pdf_pdfium import read_pages_pdfium  # the fast path; pdfplumber decides the rest
+
+    return (read_pages_pdfium(data) if _has_pdf_header(data) else None) or read_pages(data, path)
+
+
+def _load_scanned(path: Path, data: bytes, scans: dict[int, float], n_pages: int) -> SourceText:
+    """A PDF with scanned pages: those read by OCR, the others from their text layer."""
+    from .ocr import ocr_hint_for_scans, ocr_source
+    from .ocr_engine import engine_available
+    from .pdf_scan import render_pages
+
+    text_pages: dict[int, list[Line]] = {}
+    if len(scans) < n_pages:
+        try:
+            text_pages = dict(enumerate(_text_pages(data, str(path))))
+        except NoTextLayer:
+            pass
+    if not engine_available():
+        if not any(text_pages.values()):
+            raise NoTextLayer(ocr_hint_for_scans(len(scans)), str(path))
+        text, starts = layout_text(list(text_pages.values()))
+        pages = ", ".join(str(i + 1) for i in sorted(scans))
+        return SourceText(text=text, path=str(path), format="pdf", pages=starts,
+                          warnings=[f"page(s) {pages} are scans and were not read: {ocr_hint_for_scans(len(scans))}"])
+    text_pages = {i: lines for i, lines in text_pages.items() if i not in scans}
+    source = ocr_source(data, render_pages(data, scans, str(path)), text_pages, path, "pdf")
+    if not source.text.strip():
+        raise NoTextLayer(f"OCR found no text in {len(scans)} scanned page(s)", str(path))
+    return source
 
 
 def read_pages(data: bytes, path: str | None = None) -> list[list[Line]]:

@@ -19,7 +19,7 @@ import regex
 
 from ..normalize import BLOCK_START_PATTERN, PAGE_NUMBER_LINE_PATTERN
 
-__all__ = ["Line", "layout_text", "drop_furniture"]
+__all__ = ["Line", "layout_text", "layout_placed", "drop_furniture"]
 
 #: A page number standing alone in the page margin besides the forms normalize knows:
 #: "3", "- 3 -" without spaces in odd dashes, "·3·", "3/12", "Page 3", "第 3 页".
@@ -166,11 +166,18 @@ def _continues(prev: Line, nxt: Line, geo: _Geometry, left: float, same_page: bo
 
 def layout_text(pages: list[list[Line]]) -> tuple[str, list[int]]:
     """The document text and the offset at which each page starts."""
+    text, starts, _ = layout_placed(pages)
+    return text, starts
+
+
+def layout_placed(pages: list[list[Line]]) -> tuple[str, list[int], list[tuple[int, Line, int, int]]]:
+    """As :func:`layout_text`, plus where each kept line landed: (page index, line, start, end)."""
     pages = drop_furniture(pages)
     geo = _Geometry.measure(pages)
     parts: list[str] = []
     size = 0
     starts: list[int] = []
+    placed: list[tuple[int, Line, int, int]] = []
     prev: Line | None = None
     for page_no, page in enumerate(pages):
         starts.append(-1)
@@ -184,11 +191,12 @@ def layout_text(pages: list[list[Line]]) -> tuple[str, list[int]]:
             if starts[-1] < 0:
                 starts[-1] = size
             parts.append(ln.text)
+            placed.append((page_no, ln, size, size + len(ln.text)))
             size += len(ln.text)
             prev = ln
         if starts[-1] < 0:
             starts[-1] = size
-    return "".join(parts), starts
+    return "".join(parts), starts, placed
 
 
 def _latin_pair(a: str, b: str) -> bool:

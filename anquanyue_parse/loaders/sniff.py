@@ -1,7 +1,8 @@
 """The file type from its content (magic bytes), with the suffix only as a tie-breaker.
 
-Format names: ``txt``, ``html``, ``mhtml``, ``docx``, ``odt``, ``pdf``, ``doc``, ``wps``, ``rtf``, ``ofd``; any other
-name (``xlsx``, ``png``, ``zip`` ...) is a recognized type we do not read.
+Format names: ``txt``, ``html``, ``mhtml``, ``docx``, ``odt``, ``pdf``, ``doc``, ``wps``, ``rtf``, ``ofd``, and the
+images read by OCR ``png``, ``jpeg``, ``tiff``, ``bmp``, ``webp``; any other name (``xlsx``, ``gif``, ``zip`` ...)
+is a recognized type we do not read.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import regex
 __all__ = ["sniff_format", "READABLE_FORMATS"]
 
 #: Formats a loader exists for.
-READABLE_FORMATS = {"txt", "html", "mhtml", "docx", "odt", "pdf", "doc", "wps", "rtf", "ofd"}
+READABLE_FORMATS = {"txt", "html", "mhtml", "docx", "odt", "pdf", "doc", "wps", "rtf", "ofd",
+                    "png", "jpeg", "tiff", "bmp", "webp"}
 
 #: Signatures of binary types we recognize only to name them in the error,
 #: e.g. b"\x89PNG" -> "png". Checked at offset 0.
@@ -33,6 +35,12 @@ BINARY_MAGIC = [
     (b"fLaC", "flac"),
     (b"ID3", "mp3"),
 ]
+
+#: A Windows bitmap: "BM", then at offset 14 the size of a known DIB header (12, 40, 52, 56,
+#: 108 or 124 bytes), so a text that happens to start with "BM" stays text.
+BMP_DIB_SIZES = {12, 40, 52, 56, 108, 124}
+#: A WebP image: a RIFF container of type WEBP, e.g. b"RIFF\x24\x00\x00\x00WEBPVP8 ".
+WEBP_PATTERN = regex.compile(rb"RIFF....WEBP", regex.S)
 
 #: The start of an OLE2 compound file (.doc, .wps, .xls, .et, encrypted .docx): D0 CF 11 E0 A1 B1 1A E1.
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -62,6 +70,7 @@ SUFFIX_FORMATS = {
     ".mht": "mhtml", ".mhtml": "mhtml",
     ".docx": "docx", ".odt": "odt", ".pdf": "pdf", ".doc": "doc", ".wps": "wps", ".rtf": "rtf",
     ".ofd": "ofd",
+    ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".tif": "tiff", ".tiff": "tiff", ".bmp": "bmp", ".webp": "webp",
 }
 
 
@@ -86,6 +95,10 @@ def sniff_format(data: bytes, suffix: str = "") -> str:
     for magic, name in BINARY_MAGIC:
         if data.startswith(magic):
             return name
+    if WEBP_PATTERN.match(head):
+        return "webp"
+    if head.startswith(b"BM") and len(head) >= 18 and int.from_bytes(head[14:18], "little") in BMP_DIB_SIZES:
+        return "bmp"
     text_head = _text_head(head)
     if HTML_START_PATTERN.match(text_head):
         return "html"
@@ -93,7 +106,8 @@ def sniff_format(data: bytes, suffix: str = "") -> str:
         return "mhtml"
     if suffix in (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"):
         return SUFFIX_FORMATS[suffix]
-    if suffix in (".pdf", ".docx", ".odt", ".doc", ".wps", ".ofd") and _is_binary(head):
+    if suffix in (".pdf", ".docx", ".odt", ".doc", ".wps", ".ofd", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp",
+                  ".webp") and _is_binary(head):
         return SUFFIX_FORMATS[suffix]  # a damaged file of the named type: its loader says so
     return "txt"
 

@@ -31,6 +31,8 @@ CONTENT_TYPE_SUFFIX = {
     "text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt", "application/pdf": ".pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
     "application/msword": ".doc", "message/rfc822": ".mht", "multipart/related": ".mht",
+    "application/ofd": ".ofd", "image/png": ".png", "image/jpeg": ".jpg", "image/tiff": ".tif",
+    "image/bmp": ".bmp", "image/webp": ".webp",
 }
 
 Stream = Union[BinaryIO, io.TextIOBase]

@@ -121,9 +121,9 @@ def test_bad_file_lands_in_failures_and_sets_the_exit_code(db_url, archive, caps
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
     assert main(["build", str(archive), "--db", db_url, "--no-progress"]) == 1
     out = capsys.readouterr().out
-    assert "failed" in out and "scan.txt: UnsupportedFormat" in out
+    assert "failed" in out and "scan.txt: CorruptDocument" in out  # a PNG, but a broken one
     fails = load_table(db_url, "failures")
-    assert fails.path.tolist() == [str(bad)] and fails.error_type.tolist() == ["UnsupportedFormat"]
+    assert fails.path.tolist() == [str(bad)] and fails.error_type.tolist() == ["CorruptDocument"]
     assert len(load_campaigns(db_url)) == len(list(iter_archive(archive))) - 1
     # a failed file is tried again; once it parses, its failure row goes
     shutil.copy(CORPUS / "devset" / "010.txt", bad)

@@ -54,7 +54,7 @@ BAD_FILES = [
     Bad("scan.pdf", lambda: gen.image_only_pdf(2), NoTextLayer, "OCR", "image-only-pdf"),
     Bad("locked.docx", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"),
         EncryptedDocument, "password", "encrypted-docx"),
-    Bad("photo.pdf", lambda: b"\x89PNG\r\n\x1a\n" + bytes(100), UnsupportedFormat, "OCR", "png-named-pdf"),
+    Bad("photo.pdf", lambda: b"\x89PNG\r\n\x1a\n" + bytes(100), CorruptDocument, "broken image", "broken-png-named-pdf"),
 ]
 
 
