@@ -85,6 +85,9 @@ THEME = table("theme", lambda c: c.theme, [
 ])
 
 PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period else None, [
+    Example("今年5月12日是第15个全国防灾减灾日,主题为“防范灾害风险”,5月6日至12日为防灾减灾宣传周。",
+            (D(2023, 5, 6), D(2023, 5, 12)), "a campaign day with its week: the week"),
+    Example("…至14日,其中5月12日为全国第8个防灾减灾日。", None, "a range cut at its start: no period"),
     Example(HEAD + "活动时间：2024 年 6 月 1 日至 30 日（其中民爆行业于 5 月 20 日前提前启动）", (D(2024, 6, 1), D(2024, 6, 30))),
     Example(HEAD + "三、活动时间\n“安全生产月”活动时间为6月份。", (D(2024, 6, 1), D(2024, 6, 30)), "6月份"),
     Example("中卫市2021年“安全生产月”活动方案\n三、活动时间\n2021 年 6 月起，在全市同步开展。", (D(2021, 6, 1), D(2021, 6, 30)), "6月起"),
@@ -156,6 +159,11 @@ YEAR_EDITION = table("year_edition", lambda c: (c.year, c.edition), [
     Example("今年 6 月是第 23 个全国“安全生产月”，2024年活动如下。", (2024, 23)),
     Example("積極響應全國第十七個安全安全生產月活動，2018年11月份開展了活動。", (2018, 17), "traditional + Chinese numeral"),
     Example("围绕“安全發展、預防為主”活動主題，製作專題節目。", (2010, None), "year from the national theme"),
+    # real sibling-campaign news (corpus/real9b): history years are no campaign year
+    Example("经国务院批准,从2009年开始,每年的5月12日定为“全国防灾减灾日”。2008年5月12日汶川地震。"
+            "今年5月12日是第15个全国防灾减灾日。", (2023, 15), "edition of a sibling campaign dates it"),
+    Example("关于做好2022年蒲城县第九届国家网络安全宣传周活动的通知", (2022, 9), "第N届"),
+    Example("今年6月26日是第37个国际禁毒日,我县举行宣传活动。", (2024, 37), "国际禁毒日 first held 1988"),
 ])
 
 
@@ -167,6 +175,9 @@ CAMPAIGN = table("campaign", lambda c: c.campaign, [
     Example("今天天气很好。", None),
     Example("今年6月是第35个全民禁毒宣传月，我县开展宣传活动。", "全民禁毒宣传月", "no 个 glued before the name"),
     Example("陇南市举办“全国安全用药月”集中宣传活动", "安全用药月"),
+    Example("5月6日至12日为防灾减灾宣传周,防灾减灾宣传周期间开展活动。今年5月12日是第15个全国防灾减灾日。",
+            "防灾减灾日", "the campaign the text counts the edition of"),
+    Example("6月26日是“6·26”国际禁毒日,我镇开展禁毒宣传。", "国际禁毒日"),
 ])
 
 
