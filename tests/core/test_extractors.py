@@ -213,6 +213,15 @@ DOC_KIND = table("doc_kind", lambda c: c.doc_kind, [
     Example("2023年安全生产月活动工作总结\n一、主要做法", "总结"),
     Example("我县召开安全生产月活动动员会\n本报讯 6月1日上午，县安委办召开动员会。", "新闻"),
     Example("关于做好安全生产月活动的指导意见\n一、总体要求", "意见"),
+    # real shapes (corpus/real9a, real9b): template-site titles, excerpts with no title line
+    Example("医院安全生产月活动实施方案篇一\n一、活动主题\n人人讲安全", "方案", "template tail 篇一"),
+    Example("安全生产月活动工作总结集合15篇\n今年6月,我镇开展了活动。", "总结", "template tail 集合15篇"),
+    Example("镇人民政府2024年“全国安全生产月”宣教育活动工作总结 为进一步促进安全生产工作持续好转,开展活动。",
+            "总结", "title glued to the body"),
+    Example("各村(居)、企事业单位:\n为认真贯彻全市安全生产会议精神,现将有关事项通知如下:\n一、指导思想\n认真学习。",
+            "通知", "excerpt from 主送 on"),
+    Example("为加强安全生产工作,我院于2014年6月6日下午召开了“安全生产”动员大会。\n会上,副院长宣读了活动方案。",
+            "新闻", "an event reported"),
 ])
 
 
