@@ -192,7 +192,17 @@ ISSUERS = table("issuers", lambda c: [i.name for i in c.issuers], [
             ["省应急管理厅", "省教育厅"], "joint news sentence"),
     Example("关于开展2024年“安全生产月”活动的通知\n各部门：\n一、活动主题\n\n中原煤化集团股份有限公司（盖章）\n安全环保部（代章）\n2024年5月20日",
             ["中原煤化集团股份有限公司"], "a department under its company is no joint issuer"),
-    Example("陇南市举办“全国安全用药月”集中宣传活动\n12月14日，陇南市举办集中宣传活动。", [], "举办 is a verb, not the 办 of an office"),
+    Example("陇南市举办“全国安全用药月”集中宣传活动\n12月14日，陇南市举办集中宣传活动。", ["陇南市"],
+            "举办 is a verb, not the 办 of an office; the city is the subject"),
+    # real news shapes (corpus/real9a, real9b)
+    Example("2025年全国“安全生产月”活动启动\n发布时间:2025-05-31 13:11:04\n5月29日,国务院安委会办公室、应急管理部在京举行"
+            "第二十四个全国“安全生产月”活动启动仪式。", ["国务院安委会办公室", "应急管理部"], "joint subject of an event"),
+    Example("据悉,在2013年全国科普日活动中,由保定市科协、市教育局、市环保局主办的科普活动在市区举行。",
+            ["保定市科协", "市教育局", "市环保局"], "joint hosts"),
+    Example("今年是第11个全国“安全生产月”,6月10日,市安委会办公室隆重举行安全知识竞赛启动仪式。", ["市安委会办公室"],
+            "a short form when the text gives no full name"),
+    Example("记者昨日从市公安局交警支队获悉，绍兴市公安局交警支队联合市文明办开展宣传。", ["绍兴市公安局交警支队"],
+            "the full name over the short one"),
 ])
 
 PUBLISHED = table("published", lambda c: (c.issue_date, c.published), [
