@@ -163,6 +163,8 @@ YEAR_EDITION = table("year_edition", lambda c: (c.year, c.edition), [
     Example("经国务院批准,从2009年开始,每年的5月12日定为“全国防灾减灾日”。2008年5月12日汶川地震。"
             "今年5月12日是第15个全国防灾减灾日。", (2023, 15), "edition of a sibling campaign dates it"),
     Example("关于做好2022年蒲城县第九届国家网络安全宣传周活动的通知", (2022, 9), "第N届"),
+    Example("1980年,经国务院批准,在全国开展安全生产月。2002年,中共中央宣传部等部委开展安全生产月。"
+            "今年6月是第23个全国“安全生产月”。", (2024, 23), "history years before the edition's"),
     Example("今年6月26日是第37个国际禁毒日,我县举行宣传活动。", (2024, 37), "国际禁毒日 first held 1988"),
 ])
 
@@ -206,6 +208,12 @@ ISSUERS = table("issuers", lambda c: [i.name for i in c.issuers], [
 ])
 
 PUBLISHED = table("published", lambda c: (c.issue_date, c.published), [
+    Example("2022年全国“安全生产月”活动在京启动\n2022-06-06 09:08:00\n5月31日,国务院安委会办公室在京举行启动会议。",
+            (None, D(2022, 6, 6)), "a bare stamp line"),
+    Example("甘肃启动“全国安全用药月”宣传活动\n\n02.11.2018  09:21\n\n记者从省药监局获悉。", (None, D(2018, 11, 2)),
+            "day.month.year stamp"),
+    Example("新华社北京6月10日电 (记者张毅)2007年全国节能宣传周活动正式启动。", (None, D(2007, 6, 10)),
+            "agency dateline, the year the notice's"),
     Example("关于开展安全生产月活动的通知\n发布时间：2020-06-03 15:20  来源：市应急管理局\n各单位：\n……\n市应急管理局\n2020年5月27日",
             (D(2020, 5, 27), D(2020, 6, 3)), "page bar is no 成文日期"),
     Example("市应急局召开安全生产月动员会\n2021-06-01 10:12  来源：县融媒体中心\n6月1日，市应急局召开动员会。",
