@@ -20,7 +20,7 @@ import regex
 
 from .models import Activity, Campaign, Span
 
-__all__ = ["Highlight", "highlights", "render_review", "write_review"]
+__all__ = ["Highlight", "highlights", "render_review", "write_review", "page_images"]
 
 #: Scalar fields shown in the record panel, in this order (others with a span follow).
 SCALAR_FIELDS = ("doc_number", "issuer", "issuers", "doc_kind", "title", "issue_date", "published", "year",
@@ -146,6 +146,81 @@ def _entry(hid: Optional[str], kind: str, body: str) -> str:
     return f'<div class="item k-{kind}"{target}>{body}{note}</div>'
 
 
+#: Width (pixels) of the page images shown beside an OCR record's values.
+PAGE_IMAGE_WIDTH = 420
+
+
+def _where(span: Optional[Span]) -> str:
+    """"p. 2 · OCR 0.93" for a value read by OCR (its page and the engine's confidence)."""
+    if span is None or span.ocr is None:
+        return ""
+    return f' <span class="ocr">p. {span.page} · OCR {span.ocr:.2f}</span>'
+
+
+def page_images(source: Union[str, os.PathLike], record: Campaign) -> dict[int, str]:
+    """Page number -> a small JPEG (data: URI) of each page of ``source`` read by OCR, for the
+    review page's boxes; {} when the file cannot be drawn again."""
+    import base64
+    import io
+
+    from .loaders import sniff_format
+
+    try:
+        data = Path(source).read_bytes()
+        fmt = sniff_format(data, Path(source).suffix)
+        if fmt == "pdf":
+            import pypdfium2 as pdfium
+
+            doc = pdfium.PdfDocument(data)
+            images = {}
+            for n in record.ocr_pages:
+                page = doc[n - 1]
+                images[n] = page.render(scale=PAGE_IMAGE_WIDTH / page.get_width()).to_pil()
+                page.close()
+            doc.close()
+        else:
+            from .loaders.ocr import read_image_pages
+
+            images = {i + 1: img for i, (img, _) in enumerate(read_image_pages(data)) if i + 1 in record.ocr_pages}
+    except Exception:  # noqa: BLE001 - the page works without the images
+        return {}
+    out = {}
+    for n, img in images.items():
+        img = img.convert("RGB")
+        img.thumbnail((PAGE_IMAGE_WIDTH, PAGE_IMAGE_WIDTH * 2))
+        buf = io.BytesIO()
+        img.save(buf, "JPEG", quality=70)
+        out[n] = "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+    return out
+
+
+def _pages_panel(record: Campaign, images: dict[int, str], hls: list["Highlight"]) -> str:
+    """Each OCR page image with a box over every value read there (click: select the value)."""
+    spans = _span_by_id(record)
+    parts = []
+    for n, uri in sorted(images.items()):
+        boxes = []
+        for h in hls:
+            span = spans.get(h.id)
+            if span is None or span.box is None or span.page != n:
+                continue
+            x0, top, x1, bottom = span.box
+            boxes.append(f'<div class="pagebox k-{h.kind}" data-target="{html.escape(h.id)}" title="{html.escape(h.label)}" '
+                         f'style="left:{x0 * 100:.2f}%;top:{top * 100:.2f}%;width:{(x1 - x0) * 100:.2f}%;'
+                         f'height:{(bottom - top) * 100:.2f}%"></div>')
+        parts.append(f'<div class="page"><img alt="page {n}" src="{uri}">{"".join(boxes)}</div>')
+    return f"<h2>Pages read by OCR ({len(parts)})</h2>" + "".join(parts) if parts else ""
+
+
+def _span_by_id(r: Campaign) -> dict[str, Span]:
+    out = {f"f-{k}": v for k, v in r.spans.items()}
+    out.update({f"d-{i}": d.span for i, d in enumerate(r.deadlines) if d.span})
+    out.update({f"c-{i}": c.span for i, c in enumerate(r.contacts) if c.span})
+    out.update({_activity_id(p): a.span for p, a in _activities(r.activities) if a.span})
+    out.update({f"t-{i}": a.span for i, a in enumerate(r.attachments) if a.span})
+    return out
+
+
 def _record_panel(r: Campaign, ids: set[str]) -> str:
     e = html.escape
     rows = []
@@ -159,7 +234,8 @@ def _record_panel(r: Campaign, ids: set[str]) -> str:
         hid = f"f-{name}" if f"f-{name}" in ids else None
         inferred = f' <span class="nospan">inferred: {e(r.inferred[name])}</span>' if name in r.inferred else ""
         attr = f' class="k-field item" data-target="{hid}"' if hid else ""
-        rows.append(f'<tr{attr}><td class="key">{e(name)}</td><td>{e(_value(value))}{inferred}</td></tr>')
+        where = _where(r.spans.get(name))
+        rows.append(f'<tr{attr}><td class="key">{e(name)}</td><td>{e(_value(value))}{inferred}{where}</td></tr>')
     parts = [f"<h2>Record</h2><table>{''.join(rows)}</table>"]
 
     def section(title: str, items: list[str]) -> None:
@@ -188,8 +264,9 @@ def _record_panel(r: Campaign, ids: set[str]) -> str:
     return "\n".join(parts)
 
 
-def render_review(record: Campaign, title: Optional[str] = None) -> str:
-    """The review page of one record as an HTML string."""
+def render_review(record: Campaign, title: Optional[str] = None, pages: Optional[dict[int, str]] = None) -> str:
+    """The review page of one record as an HTML string; ``pages`` (page number -> image URI,
+    see :func:`page_images`) shows the OCR pages with a box over each value read there."""
     hls, problems = highlights(record)
     name = title or record.title or (Path(record.source_path).name if record.source_path else "notice")
     header = html.escape(f"{name} — {len(hls)} highlighted values")
@@ -200,7 +277,7 @@ def render_review(record: Campaign, title: Optional[str] = None) -> str:
         "TITLE": html.escape(f"review: {name}"),
         "HEADER": header,
         "TEXT": _marked_text(record.source_text, hls),
-        "RECORD": _record_panel(record, {h.id for h in hls}),
+        "RECORD": _record_panel(record, {h.id for h in hls}) + _pages_panel(record, pages or {}, hls),
         "JSON": html.escape(record_json, quote=False),
     }
     template = resources.files("anquanyue_parse").joinpath("data/review.html").read_text("utf-8")
@@ -212,8 +289,9 @@ def write_review(source: Union[str, os.PathLike, Campaign], output: Union[str, o
     from .pipeline import parse_file
 
     record = source if isinstance(source, Campaign) else parse_file(source)
+    pages = page_images(source, record) if record.ocr_pages and not isinstance(source, Campaign) else {}
     out = Path(output)
     if out.parent and not out.parent.exists():
         out.parent.mkdir(parents=True)
-    out.write_text(render_review(record), encoding="utf-8")
+    out.write_text(render_review(record, pages=pages), encoding="utf-8")
     return out

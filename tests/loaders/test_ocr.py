@@ -153,3 +153,32 @@ def test_image_formats_are_sniffed_and_walked(fmt, suffix, name):
 
 def test_a_text_starting_with_bm_is_not_a_bitmap():
     assert sniff_format("BMW车间安全生产月活动通知".encode(), ".txt") == "txt"
+
+
+@needs_engine
+def test_review_shows_the_page_with_a_box_over_each_value(scans, tmp_path):
+    from anquanyue_parse.review import write_review
+
+    photo = tmp_path / "notice.jpg"
+    photo.write_bytes(scans["photo"])
+    page = write_review(photo, tmp_path / "review.html").read_text("utf-8")
+    assert '<img alt="page 1" src="data:image/jpeg;base64,' in page
+    assert 'class="pagebox k-field" data-target="f-doc_number"' in page
+    assert "p. 1 · OCR 0." in page
+
+
+@needs_engine
+def test_build_counts_the_pages_read_by_ocr(scans, tmp_path):
+    from anquanyue_parse.archive import build_archive
+    from anquanyue_parse.db import load_records
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "scan.jpg").write_bytes(scans["photo"])
+    (archive / "notice.pdf").write_bytes(scans["text_pdf"])
+    db = f"sqlite:///{tmp_path / 'c.sqlite'}"
+    summary = build_archive(archive, db, jobs=1, progress=False, log=io.StringIO())
+    assert summary.ok and summary.parsed == 2 and summary.ocr_pages == 1 and summary.ocr_files == 1
+    assert "pages read by OCR (in 1 files)" in summary.render()
+    scan = [r for r in load_records(db) if r.source_format == "jpeg"][0]
+    assert scan.ocr_pages == [1] and scan.spans["doc_number"].box is not None

@@ -1,0 +1,159 @@
+"""OCR: accuracy and speed on scanned notices made from corpus texts (tests/loaders/scangen.py).
+
+Accuracy: 20 red-header notices from corpus/ (a 文件 header line and a 文号 line, at most
+three pages laid out), each laid out as GB/T 9704 pages, written as a text PDF (the text
+version) and as page images at 200 dpi, degraded one way at a time (grey, rotation, blur,
+JPEG, seal) and all at once, wrapped as image-only PDFs. The key fields of the OCR record
+are compared with the text version's record: doc_number, issuer, issue_date, theme, period,
+deadlines, contacts and activity titles (a list field scores matched items / the longer
+list); the agreement is the mean over the fields either record has.
+
+Speed: seconds per page of parse_file on image-only PDFs with the OCR cache off, and the
+ratio to the engine's bare call on the same page images (the pipeline around the engine:
+rendering, line building, parsing; target <= 1.10).
+
+``ANQUANYUE_BENCH_OCR_NOTICES=N`` takes the first N notices (default 20),
+``ANQUANYUE_BENCH_OCR_VARIANTS=all,seal`` only the degradations named. Engine results
+are cached by file hash (the OCR cache), so a second run re-scores without OCR.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Degradation sets measured, by name.
+VARIANTS = {"all": ("seal", "rotate", "blur", "grey", "jpeg"), "seal": ("seal",), "rotate": ("rotate",),
+            "blur": ("blur",), "grey": ("grey",), "jpeg": ("jpeg",)}
+DPI = 200
+KEY_FIELDS = ("doc_number", "issuer", "issue_date", "theme", "period", "deadlines", "contacts", "activities")
+
+
+def notices(n: int) -> list[Path]:
+    """The first ``n`` corpus notices with a header and a 文号 line laid out in <= 3 pages."""
+    from tests.loaders import scangen as sg
+
+    out = []
+    for path in sorted((ROOT / "corpus").glob("*/*.txt")):
+        paras = [p.strip() for p in path.read_text("utf-8").splitlines() if p.strip()]
+        if len(paras) > 3 and sg.HEADER_LINE.match(paras[0]) and sg.DOC_NUMBER_LINE.match(paras[1]) \
+                and len(sg.layout_notice(path.read_text("utf-8"))) <= 3:
+            out.append(path)
+        if len(out) == n:
+            break
+    return out
+
+
+def _items(record, field: str) -> list:
+    if field == "deadlines":
+        return [(d.date, d.time, d.recurrence) for d in record.deadlines]
+    if field == "contacts":
+        return [(c.name, tuple(c.phones), tuple(c.emails)) for c in record.contacts]
+    return [a.title for a in record.activities]
+
+
+def field_scores(text, ocr) -> dict[str, float]:
+    """Agreement of each key field the text version or the OCR record has (0-1)."""
+    out = {}
+    for field in KEY_FIELDS:
+        if field in ("deadlines", "contacts", "activities"):
+            a, b = _items(text, field), _items(ocr, field)
+            if not a and not b:
+                continue
+            left = list(b)
+            hit = 0
+            for item in a:
+                if item in left:
+                    left.remove(item)
+                    hit += 1
+            out[field] = hit / max(len(a), len(b))
+        else:
+            a, b = getattr(text, field), getattr(ocr, field)
+            if field == "period":
+                a, b = (a.start, a.end) if a else None, (b.start, b.end) if b else None
+            if a is None and b is None:
+                continue
+            out[field] = float(a == b)
+    return out
+
+
+def _bare_engine_seconds(images) -> float:
+    import numpy as np
+
+    from anquanyue_parse.loaders.ocr_engine import _engine
+
+    engine = _engine()
+    t0 = time.perf_counter()
+    for img in images:
+        engine(np.asarray(img.convert("RGB"))[:, :, ::-1].copy())
+    return time.perf_counter() - t0
+
+
+def run():
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from anquanyue_parse.loaders.ocr_engine import engine_available
+    from anquanyue_parse.loaders.pdf_scan import render_pages, scanned_pages
+    from anquanyue_parse.pipeline import parse_file
+    from tests.loaders import scangen as sg
+
+    if not engine_available():
+        yield "skipped: the OCR engine is missing (pip install 'anquanyue_parse[ocr]')"
+        return
+    n = int(os.environ.get("ANQUANYUE_BENCH_OCR_NOTICES", "20"))
+    chosen = notices(n)
+    texts, scans = {}, defaultdict(dict)
+    n_pages = 0
+    for i, path in enumerate(chosen):
+        pages = sg.layout_notice(path.read_text("utf-8"))
+        n_pages += len(pages)
+        texts[path] = parse_file(file=sg.text_version(pages), name=f"{path.stem}.pdf")
+        clean = [sg.page_image(p, DPI) for p in pages]
+        for name, kinds in VARIANTS.items():
+            worn = [sg.degrade(img, kinds, p, DPI, seed=100 * i + k) for k, (img, p) in enumerate(zip(clean, pages))]
+            scans[name][path] = sg.image_pdf(worn, DPI)
+    yield f"{len(chosen)} notices, {n_pages} pages each way, {DPI} dpi"
+
+    per_field_all: dict[str, list[float]] = defaultdict(list)
+    wanted = os.environ.get("ANQUANYUE_BENCH_OCR_VARIANTS", ",".join(VARIANTS)).split(",")
+    for name in [v for v in VARIANTS if v in wanted]:
+        scores, failures = [], 0
+        for path in chosen:
+            ocr = parse_file(file=scans[name][path], name=f"{path.stem}_{name}.pdf")
+            fs = field_scores(texts[path], ocr)
+            scores += fs.values()
+            if name == "all":
+                for f, v in fs.items():
+                    per_field_all[f].append(v)
+            failures += any(v < 1 for v in fs.values())
+        yield (f"agreement {name:<7} {sum(scores) / max(1, len(scores)):.3f} over {len(scores)} field values "
+               f"({failures} of {len(chosen)} notices with a difference)")
+    if per_field_all:
+        yield "per field (all degradations): " + ", ".join(
+            f"{f} {sum(v) / len(v):.2f}" for f, v in per_field_all.items())
+
+    # speed, with the cache off: the first notice (all degradations)
+    speed_docs = [scans["all"][p] for p in chosen[:1]]
+    images = [img for d in speed_docs for img, _ in render_pages(d, scanned_pages(d)[0]).values()]
+    _bare_engine_seconds(images[:1])  # load the models before timing
+    bare = _bare_engine_seconds(images)
+    previous = os.environ.get("ANQUANYUE_OCR_CACHE")
+    os.environ["ANQUANYUE_OCR_CACHE"] = "off"
+    try:
+        t0 = time.perf_counter()
+        for d in speed_docs:
+            parse_file(file=d, name="scan.pdf")
+        piped = time.perf_counter() - t0
+    finally:
+        if previous is None:
+            os.environ.pop("ANQUANYUE_OCR_CACHE")
+        else:
+            os.environ["ANQUANYUE_OCR_CACHE"] = previous
+    yield (f"speed: {piped / len(images):.2f} s/page through parse_file, bare engine "
+           f"{bare / len(images):.2f} s/page on the same {len(images)} page images: ratio {piped / bare:.3f} "
+           f"(target <= 1.10)")
