@@ -24,6 +24,14 @@ from .keywords import keywords_by_year
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
+#: What to install for the figures (one line, naming the extra).
+PLOTS_HINT = "plots need matplotlib and the CJK font: pip install 'anquanyue_parse[analysis]'"
+
+try:  # fail at once with the extra's name, not deep inside a plot with ModuleNotFoundError
+    import matplotlib  # noqa: F401
+except ModuleNotFoundError as exc:
+    raise MissingDependency(PLOTS_HINT) from exc
+
 __all__ = ["cjk_font", "cjk_style", "plot_theme_timeline", "plot_keyword_heatmap", "plot_activity_mix",
            "save_figure"]
 

@@ -13,6 +13,9 @@ import anquanyue_parse
 
 # (module, constant, example, expected: the whole match, or {group: value}, or None for "no match")
 EXAMPLES = [
+    ("patterns.web_chrome", "INFO_BAR_PATTERN", "发布时间:2021-06-03 点击数: 字体:A- A+", "发布时间:"),
+    ("patterns.web_chrome", "INFO_BAR_PATTERN", "作者:安委办〔2015〕19号   文章来源:国务院安委会办公室  点击数:", "点击数"),
+    ("patterns.web_chrome", "INFO_BAR_PATTERN", "二、活动主题", None),
     ("patterns", "DOC_NUMBER_PATTERN", "威工信发〔2024〕22号", "〔2024〕22号"),
     ("patterns", "DOC_NUMBER_PATTERN", "桐政[2009]21号", "[2009]21号"),
     ("patterns", "DOC_NUMBER_PATTERN", "开安委(2009)6号", "(2009)6号"),
