@@ -215,13 +215,17 @@ def _record_panel(r: Campaign, ids: set[str]) -> str:
     return "\n".join(parts)
 
 
-def render_review(record: Campaign, title: Optional[str] = None) -> str:
-    """The review page of one record as an HTML string."""
+def render_review(record: Campaign, title: Optional[str] = None, *, index_link: Optional[str] = None,
+                  embed_font: bool = True) -> str:
+    """The review page of one record as an HTML string. ``index_link``: a link back to the
+    index of a set (``review_set``); ``embed_font``: embed the packaged CJK font's subset."""
     hls, problems = highlights(record)
     name = title or record.title or (Path(record.source_path).name if record.source_path else "notice")
     header = html.escape(f"{name} — 已标注 {len(hls)} 处")
     if problems:
         header += " — " + html.escape("; ".join(problems))
+    if index_link:
+        header = f'<a href="{html.escape(index_link)}" style="color:#fff">← 列表</a>　' + header
     record_json = record.model_dump_json(indent=1, exclude={"source_text"})
     values = {
         "TITLE": html.escape(f"review: {name}"),
@@ -233,6 +237,8 @@ def render_review(record: Campaign, title: Optional[str] = None) -> str:
     }
     template = resources.files("anquanyue_parse").joinpath("data/review.html").read_text("utf-8")
     page = PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
+    if not embed_font:
+        return page
     values["FONT"] = _font_face(html.unescape(page))  # every character the page can show
     return PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
 

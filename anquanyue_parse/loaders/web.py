@@ -21,7 +21,7 @@ from typing import Optional
 import regex
 
 from ..errors import CorruptDocument, UnsupportedFormat
-from ..patterns.web_chrome import INFO_BAR_PATTERN, MAX_INFO_BAR
+from ..patterns.web_chrome import INFO_BAR_PATTERN, MAX_INFO_BAR, holds_metadata
 from ..models import SourceText
 from .html_guard import check_markup, check_tree
 from .text import decode_text
@@ -238,7 +238,23 @@ def _is_chrome(node, whole: bool, total: int) -> bool:
                                                   or (whole and REGION_ATTR_PATTERN.search(attrs))):
         return True
     short = len(text) <= MAX_INFO_BAR and "。" not in text and len(text) < total / 2
-    return short and bool(INFO_BAR_PATTERN.search(text) or (whole and BOILERPLATE_PATTERN.search(text)))
+    if short and INFO_BAR_PATTERN.search(text):
+        # a 发布日期 line of the notice's metadata table (or a bar naming its document number) is
+        # the document's, as a saved .txt copy keeps it: only page bars go
+        return not holds_metadata(text, _neighbours(node))
+    return short and whole and bool(BOILERPLATE_PATTERN.search(text))
+
+
+def _neighbours(node) -> str:
+    """The text of the elements just before and after ``node`` (white-space text nodes skipped)."""
+    out = []
+    for step in ("prev", "next"):
+        sib = getattr(node, step)
+        while sib is not None and sib.tag == "-text" and not sib.text().strip():
+            sib = getattr(sib, step)
+        if sib is not None:
+            out.append(sib.text())
+    return "\n".join(out)
 
 
 def _headline(tree) -> str:

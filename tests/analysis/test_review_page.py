@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import re
+from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -70,3 +71,39 @@ def test_the_page_carries_a_cjk_font_for_every_character():
     assert han and not [ch for ch in han if ord(ch) not in cmap]
     assert len(m.group(1)) < 400_000  # a subset, not the 19 MB collection
     assert "font-src data:" in page and f'font-family: "{EMBEDDED_FAMILY}"' in page
+
+
+def test_a_set_of_records_gets_an_index_to_pick_from(tmp_path, capsys):
+    from anquanyue_parse.cli import main
+
+    seeds = sorted((Path(__file__).resolve().parents[2] / "corpus" / "seeds").glob("*.txt"))
+    jsonl = tmp_path / "records.jsonl"
+    assert main(["parse", *map(str, seeds)]) == 0
+    jsonl.write_text(capsys.readouterr().out, "utf-8")
+    assert main(["review", str(jsonl), "-o", str(tmp_path / "review.html")]) == 0
+    index = Path(capsys.readouterr().out.strip())
+    assert index == tmp_path / "review" / "index.html"
+    doc = LexborHTMLParser(index.read_text("utf-8"))
+    links = [a.attributes["href"] for a in doc.css("#rows a")]
+    assert links == [f"{i:04d}.html" for i in range(1, len(seeds) + 1)]
+    assert [td.text() for td in doc.css("#rows tr td:nth-child(5)")] == [str(s) for s in seeds]
+    first = LexborHTMLParser((index.parent / links[0]).read_text("utf-8"))
+    assert first.css_first('header a[href="index.html"]') is not None and first.css("#text mark")
+    assert main(["review", "-o", str(tmp_path / "x.html")]) == 2  # neither FILE nor --db
+
+
+def test_review_a_database(tmp_path, capsys):
+    import shutil
+
+    from anquanyue_parse.cli import main
+    from anquanyue_parse.db import load_campaigns
+
+    archive = tmp_path / "a"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "corpus" / "seeds", archive)
+    db = f"sqlite:///{tmp_path / 'c.sqlite'}"
+    assert main(["build", str(archive), "--db", db, "--no-progress", "--jobs", "1"]) == 0
+    capsys.readouterr()
+    assert main(["review", "--db", db, "-o", str(tmp_path / "pages")]) == 0
+    index = Path(capsys.readouterr().out.strip())
+    rows = LexborHTMLParser(index.read_text("utf-8")).css("#rows tr")
+    assert len(rows) == len(load_campaigns(db)) == 5
