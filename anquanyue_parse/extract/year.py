@@ -91,21 +91,24 @@ def extract_year(ctx: Context, title_span, edition: Optional[int],
     A sibling campaign's edition outranks the first "YYYY年M月" of the text, which in news is
     often history ("2008年5月12日汶川地震…"); for 安全生产月 the stated year comes first."""
     text = ctx.text
+    first = first_year_of(campaign)
+    # with "第N个" stated (N >= 3), the first year and any before it are history:
+    # "1980年…在全国开展安全生产月", "2002年,中共中央宣传部…" in a notice of the 23rd
+    oldest = first + 1 if edition and first and edition >= 3 else 0
     if title_span:
         m = regex.search(r"(?<!\d)((?:19|20)\d{2})\s*年", text[title_span[0]:title_span[1]])
         if m:
             return int(m.group(1)), (title_span[0] + m.start(1), title_span[0] + m.end(1)), ""
     for m in CAMPAIGN_YEAR_PATTERN.finditer(text):
-        if SINCE_YEAR_PATTERN.match(text, max(0, m.start() - 1), m.end()):
+        if SINCE_YEAR_PATTERN.match(text, max(0, m.start() - 1), m.end()) or int(m.group("y")) < oldest:
             continue  # "自2009年起,每年5月12日为全国防灾减灾日": when the campaign began
         return int(m.group("y")), (m.start("y"), m.end("y")), ""
-    first = first_year_of(campaign)
     sibling = campaign not in (None, "安全生产月")
     if edition and first and sibling:
         return first - 1 + edition, None, f"from the edition (第N个{campaign}, first held {first})"
-    m = ANY_YEAR_PATTERN.search(text)
-    if m:
-        return int(m.group("y")), (m.start("y"), m.end("y")), ""
+    for m in ANY_YEAR_PATTERN.finditer(text):
+        if int(m.group("y")) >= oldest:
+            return int(m.group("y")), (m.start("y"), m.end("y")), ""
     if edition and first:
         return first - 1 + edition, None, f"from the edition (第N个{campaign or '安全生产月'})"
     return None, None, ""
