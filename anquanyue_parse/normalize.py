@@ -171,10 +171,11 @@ def _wrap_edits(text: str) -> list[tuple[int, int, str]]:
     """
     lines: list[tuple[int, int]] = []  # (start, end) without the newline
     pos = 0
-    for part in text.split("\n"):
+    parts = text.split("\n")
+    for part in parts:
         lines.append((pos, pos + len(part)))
         pos += len(part) + 1
-    widths = [_width(text[s:e].strip()) for s, e in lines]
+    widths = [_width(part.strip()) for part in parts]
     body = sorted(w for w in widths if w >= 10)
     if len(body) < 8:
         return []
@@ -205,7 +206,7 @@ def _wrap_edits(text: str) -> list[tuple[int, int, str]]:
         forced = bool(nxt_text) and (nxt_text[0] in CONTINUATION_START
                                      or content[-1].isdigit() and nxt_text[0] in "年月日号时点分")
         if not forced and (not full[i] or BLOCK_START_PATTERN.match(text, js, je)
-                           or DOC_NUMBER_LINE_PATTERN.search(content)):
+                           or content[-1] in "号號" and DOC_NUMBER_LINE_PATTERN.search(content)):
             i += 1
             continue
         nxt = text[js:je]

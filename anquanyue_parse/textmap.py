@@ -56,14 +56,13 @@ class _RunMap:
 class MappedText:
     """``text`` plus, per run of characters, the parent interval it was derived from."""
 
-    __slots__ = ("text", "runs", "parent", "_flat")
+    __slots__ = ("text", "runs", "parent")
 
     def __init__(self, text: str, runs: Optional[_RunMap], parent: Optional["MappedText"] = None):
         # runs None means the identity map (same length as the parent)
         self.text = text
         self.runs = runs
         self.parent = parent
-        self._flat: dict[int, object] = {}  # id(ancestor) -> per-character maps, see _flat_map
 
     @classmethod
     def root(cls, text: str) -> "MappedText":
@@ -107,11 +106,11 @@ class MappedText:
 
     def sub(self, pattern, repl: str | Callable[[object], str] = "") -> "MappedText":
         """Regex substitution as edits (``pattern`` is a compiled ``regex``/``re`` pattern)."""
-        edits = []
-        for m in pattern.finditer(self.text):
-            r = repl(m) if callable(repl) else repl
-            if m.group(0) != r:
-                edits.append((m.start(), m.end(), r))
+        if callable(repl):
+            edits = [(m.start(), m.end(), r) for m in pattern.finditer(self.text)
+                     if m.group(0) != (r := repl(m))]
+        else:
+            edits = [(m.start(), m.end(), repl) for m in pattern.finditer(self.text) if m.group(0) != repl]
         if not edits:
             return MappedText(self.text, None, self)
         return self.edit(edits)
@@ -140,22 +139,6 @@ class MappedText:
     def to_ancestor(self, ancestor: Optional["MappedText"], start: int, end: int) -> tuple[int, int]:
         """Map ``[start, end)`` back to ``ancestor`` (which must be in the parent chain;
         None: the root)."""
-        flat = self._flat.get(id(ancestor))
-        if flat is None:
-            flat = self._flat[id(ancestor)] = self._flat_map(ancestor)
-        if flat:
-            n = len(self.text)
-            start = max(0, min(start, n))
-            end = max(start, min(end, n))
-            if start < end:
-                return flat[0][start], flat[1][end - 1]
-            if start < n:
-                p = flat[0][start]
-                return p, p
-        return self._walk(ancestor, start, end)
-
-    def _walk(self, ancestor: Optional["MappedText"], start: int, end: int) -> tuple[int, int]:
-        """``to_ancestor`` level by level."""
         node: Optional[MappedText] = self
         while node is not ancestor:
             if node is None:
@@ -163,44 +146,15 @@ class MappedText:
             parent = node.parent
             if parent is None and ancestor is None:
                 break
-            start, end = node.to_parent(start, end)
+            # node.to_parent(start, end), inlined: this runs for every span of every value
+            n = len(node.text)
+            start = 0 if start < 0 else (n if start > n else start)
+            end = start if end < start else (n if end > n else end)
+            runs = node.runs
+            if runs is not None:
+                if start == end:
+                    start = end = runs.start_of(start) if start < n else (runs.end_of(n - 1) if n else 0)
+                else:
+                    start, end = runs.start_of(start), runs.end_of(end - 1)
             node = parent
         return start, end
-
-    def _flat_map(self, ancestor: Optional["MappedText"]):
-        """Per character of this text, the ``ancestor`` start and end it maps to, composed over
-        the chain once (numpy) so a span costs two list lookups instead of a bisect per level.
-
-        Exact where every level maps each character onto a non-empty interval, i.e. no level
-        inserted text (an insertion's characters map onto an empty interval, and how an interval
-        ending in one maps on depends on the whole interval); otherwise ``False``: walk the chain.
-        """
-        import numpy as np
-
-        levels = []
-        node: Optional[MappedText] = self
-        while node is not ancestor:
-            if node is None:
-                raise ValueError("not an ancestor of this text")
-            if node.parent is None and ancestor is None:
-                break
-            if node.runs is not None:
-                r = node.runs
-                if any(not c and a == b for a, b, c in zip(r.src, r.src_end, r.copy)):
-                    return False
-                levels.append(r)
-            node = node.parent
-        n = len(self.text)
-        starts = np.arange(n, dtype=np.int64)
-        ends = starts + 1
-        for r in levels:  # child -> parent, innermost first
-            out = np.asarray(r.out, dtype=np.int64)
-            src = np.asarray(r.src, dtype=np.int64)
-            src_end = np.asarray(r.src_end, dtype=np.int64)
-            copy = np.asarray(r.copy, dtype=bool)
-            k = np.searchsorted(out, starts, side="right") - 1
-            starts = np.where(copy[k], src[k] + starts - out[k], src[k])
-            last = ends - 1
-            k = np.searchsorted(out, last, side="right") - 1
-            ends = np.where(copy[k], src[k] + last - out[k] + 1, src_end[k])
-        return starts.tolist(), ends.tolist()
