@@ -41,7 +41,10 @@ _CJK_SPACE = regex.compile(r"(?<=[\p{Han}“”《》、,。])\s+|\s+(?=[\p{Han}
 
 
 #: Converter residue and prefixes a campaign's name may carry: "全國(guó)", "全国", "国家", "我国".
-_CAMPAIGN_NOISE = regex.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)|^(?:全国|国家|我国)|[“”《》\s]")
+#: What two spellings of one campaign name differ in: converter residue, a 全国 prefix, quotes,
+#: and the day written as digits before the name ("6·26国际禁毒日", "122全国交通安全日").
+_CAMPAIGN_NOISE = regex.compile(
+    r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)|^\d{1,2}[·.．]\d{1,2}|^\d{3}|^(?:全国|国家|我国)|[“”《》\s]")
 
 
 def _same_campaign(pred: Any, gold: Any) -> bool:
@@ -51,7 +54,8 @@ def _same_campaign(pred: Any, gold: Any) -> bool:
         return pred is None and gold is None
     from .normalize import to_simplified
 
-    fold = lambda v: _CAMPAIGN_NOISE.sub("", to_simplified(_canon(v)))
+    def fold(v: str) -> str:  # twice: "122全国…" loses 122, then 全国
+        return _CAMPAIGN_NOISE.sub("", _CAMPAIGN_NOISE.sub("", to_simplified(_canon(v))))
     return fold(pred) == fold(gold)
 
 
