@@ -13,7 +13,8 @@ import pytest
 
 from anquanyue_parse import parse_file
 from anquanyue_parse.errors import MissingDependency, NoTextLayer
-from anquanyue_parse.loaders import SUPPORTED_SUFFIXES, load_bytes, ocr_engine, sniff_format
+from anquanyue_parse import formats
+from anquanyue_parse.loaders import load_bytes, ocr_engine, sniff_format
 from anquanyue_parse.models import SourceText, TextLine
 from anquanyue_parse.pipeline import parse_source
 from tests.loaders import scangen as sg
@@ -148,7 +149,7 @@ def test_image_formats_are_sniffed_and_walked(fmt, suffix, name):
 
     data = sg.photo(Image.new("RGB", (40, 30), (255, 255, 255)), fmt)
     assert sniff_format(data, ".txt") == name
-    assert suffix in SUPPORTED_SUFFIXES
+    assert formats.is_notice_suffix(suffix) and formats.readable(name)
 
 
 def test_a_text_starting_with_bm_is_not_a_bitmap():
@@ -164,7 +165,7 @@ def test_review_shows_the_page_with_a_box_over_each_value(scans, tmp_path):
     page = write_review(photo, tmp_path / "review.html").read_text("utf-8")
     assert '<img alt="page 1" src="data:image/jpeg;base64,' in page
     assert 'class="pagebox k-field" data-target="f-doc_number"' in page
-    assert "p. 1 · OCR 0." in page
+    assert "OCR 0." in page and "第1页" in page
 
 
 @needs_engine
