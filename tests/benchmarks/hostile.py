@@ -2,16 +2,21 @@
 
     python -m tests.benchmarks.hostile [--timeout S] [--cap-gb G] [--cli PATH] [NAME_PART ...]
 
-One process per file. Wall clock, CPU time (user + system) and the maximum resident set
-size come from ``os.wait4`` on that process (what ``/usr/bin/time -v`` reports); a run is
-killed after ``--timeout`` seconds, and its address space is capped at ``--cap-gb`` so a
-zip bomb cannot take the machine down. The first row parses a good notice: the cost of
-starting the CLI, measured in the same run, for reading the others on a busy machine.
+One process per file. Wall clock, CPU time (user + system, the process and its children)
+and the maximum resident set size come from ``os.wait4`` on that process (what
+``/usr/bin/time -v`` reports); a run is killed after ``--timeout`` seconds, and its address
+space is capped at ``--cap-gb`` so a zip bomb cannot take the machine down. The first row
+parses a good notice: the cost of starting the CLI, measured in the same run.
+
+The time budget is checked on CPU time: the parse is one thread, so on an idle machine
+wall ≈ CPU, while on a shared one the wall clock also counts other processes' turns (the
+table shows both, and the load average). A run that blocks (a FIFO) uses no CPU but is
+killed at ``--timeout`` and fails.
 
 Prints a Markdown table (input, outcome: the error type from the CLI's one line or
 "record", wall s, CPU s, MB, within the budget) and exits 1 when a row is over
-``BUDGET_SECONDS`` (wall) or ``BUDGET_MB``, ended in a traceback, or did not give its
-expected outcome.
+``BUDGET_SECONDS`` (CPU) or ``BUDGET_MB``, was killed, ended in a traceback, or did not give
+its expected outcome.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from pathlib import Path
 from tests.hostile.fixtures import HOSTILE, Hostile, _h
 from tests.loaders import generate as gen
 
-#: The budget of one file in issue 13's "done when".
+#: The budget of one file in issue 13's "done when" (CPU seconds, peak resident MB).
 BUDGET_SECONDS = 10.0
 BUDGET_MB = 500.0
 
@@ -41,15 +46,20 @@ BUDGET_MB = 500.0
 REFERENCE = _h("reference: a good notice (.txt)", "notice.txt", lambda: gen.notice_text("seed001").encode(), "record")
 
 
+#: Wall-clock limit of the opt-in row (500 pages read in full).
+OPT_IN_TIMEOUT = 600.0
+
+
 @dataclass
 class Run:
     outcome: str
+    killed: bool
     wall: float
     cpu: float
     mb: float
 
     def within(self) -> bool:
-        return self.wall <= BUDGET_SECONDS and self.mb <= BUDGET_MB
+        return not self.killed and self.cpu <= BUDGET_SECONDS and self.mb <= BUDGET_MB
 
 
 def _cap(gb: float):
@@ -94,7 +104,7 @@ def measure(cli: str, path: Path, timeout: float, cap_gb: float, extra: tuple[st
         text = err.read().decode("utf-8", "replace")
     outcome = f"killed after {timeout:g} s" if killed.is_set() else _outcome(text, proc.returncode)
     # ru_maxrss: the largest resident set of the process or of a child it waited for, in KB
-    return Run(outcome, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    return Run(outcome, killed.is_set(), wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def rows() -> list[tuple[Hostile, tuple[str, ...]]]:
@@ -121,14 +131,15 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="anquanyue-hostile-"))
     print(f"{machine()}\n")
-    print("| input | outcome | wall s | CPU s | peak MB | ≤ 10 s, 500 MB |\n|---|---|---:|---:|---:|---|")
+    print("| input | outcome | wall s | CPU s | peak MB | ≤ 10 s CPU, 500 MB |\n|---|---|---:|---:|---:|---|")
     bad = []
     try:
         for i, (h, extra) in enumerate(rows()):
             if i and args.only and not any(o in h.name or o in h.filename for o in args.only):
                 continue
             path = h.make(folder)
-            run = measure(args.cli, path, args.timeout, args.cap_gb, extra)
+            timeout = args.timeout if not extra else max(args.timeout, OPT_IN_TIMEOUT)
+            run = measure(args.cli, path, timeout, args.cap_gb, extra)
             budgeted = not extra
             verdict = ("yes" if run.within() else "**no**") if budgeted else "n/a"
             print(f"| {h.name} | {run.outcome} | {run.wall:.1f} | {run.cpu:.1f} | {run.mb:.0f} | {verdict} |",
