@@ -62,8 +62,10 @@ def sample():
 threading.Thread(target=sample, daemon=True).start()
 
 mode, folder, url, jobs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+engine = sys.argv[5] if len(sys.argv) > 5 else "local"  # build on "local" or "dask" (a LocalCluster)
 from anquanyue_parse.archive import build_archive, iter_archive
 cpu0 = time.process_time()
+wall0 = time.perf_counter()
 if mode == "parse":
     from concurrent.futures import ProcessPoolExecutor
     from anquanyue_parse import build_local as archive
@@ -75,12 +77,16 @@ if mode == "parse":
     seconds = time.perf_counter() - t
     out = {"files": n, "seconds": seconds}
 else:
-    s = build_archive(folder, url, jobs=jobs, progress=False, log=open(os.devnull, "w"))
+    s = build_archive(folder, url, jobs=jobs, progress=False, log=open(os.devnull, "w"), engine=engine,
+                      scheduler="local" if engine == "dask" else None)
     out = {"files": s.parsed + s.replaced + s.skipped, "parsed": s.parsed, "failed": s.failed,
-           "duplicates": s.duplicates, "seconds": s.seconds}
+           "duplicates": s.duplicates, "seconds": s.seconds, "summary": s.render().splitlines()[1:]}
 stop = True
 time.sleep(0.1)
 out["main_cpu"] = time.process_time() - cpu0
+t = os.times()  # workers that ended (pool, Dask nannies and their workers) count as children
+out["tree_cpu"] = out["main_cpu"] + t.children_user + t.children_system
+out["wall"] = time.perf_counter() - wall0
 out["rss_main_mb"] = peak[0] / 1024
 out["rss_tree_mb"] = peak[1] / 1024
 print(json.dumps(out))
@@ -109,12 +115,12 @@ def make_archive(folder: Path, n: int) -> None:
         (sub / f"{i:05d}_{stem}.txt").write_text(f"{text}\n（归档副本第{i}份）\n", encoding="utf-8")
 
 
-def _child(mode: str, folder: Path, url: str, jobs: int, workdir: Path) -> dict:
+def _child(mode: str, folder: Path, url: str, jobs: int, workdir: Path, engine: str = "local") -> dict:
     # the worker function must live in an importable module for the process pool
     (workdir / "bench_parse_only.py").write_text(_PARSE_ONLY, encoding="utf-8")
     code = "from bench_parse_only import _parse_only\n" + _CHILD
     env = dict(os.environ, PYTHONPATH=f"{workdir}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
-    out = subprocess.run([sys.executable, "-c", code, mode, str(folder), url, str(jobs)], cwd=workdir,
+    out = subprocess.run([sys.executable, "-c", code, mode, str(folder), url, str(jobs), engine], cwd=workdir,
                          capture_output=True, text=True, env=env)
     if out.returncode != 0:
         raise RuntimeError(f"{mode} run failed:\n{out.stderr[-3000:]}")
