@@ -91,7 +91,8 @@ class _Schema:
         from sqlalchemy import text
 
         with self.engine.connect() as conn:
-            return conn.execute(text(sql), params).scalar()
+            result = conn.execute(text(sql), params)
+            return result.scalar() if result.returns_rows else None
 
     def wal(self) -> int:
         return int(self._exec("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')"))
