@@ -57,9 +57,15 @@ def _parser() -> argparse.ArgumentParser:
                    help="worker processes of the local engine (default: all cores)")
     g.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local worker processes (default) or a Dask cluster (the dask extra)")
-    g.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
+    g.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://host:8786, or local for a cluster on this machine "
+                        "(the default of --engine dask)")
     g.add_argument("--no-progress", action="store_true", help="plain log lines instead of a progress bar")
-    _limit_group(build)
+    g = _limit_group(build)
+    g.add_argument("--task-timeout", type=float, metavar="SECONDS",
+                   help="cut off one file's parse after this long, it lands in failures (= --limit task_seconds=N)")
+    g.add_argument("--task-memory", type=float, metavar="MB",
+                   help="cut off one file's parse above this resident memory (= --limit task_memory_mb=N)")
     build.set_defaults(handler=_cmd_build)
 
     export = sub.add_parser("export", help="export the campaign database")
@@ -91,17 +97,22 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _limit_group(parser: argparse.ArgumentParser) -> None:
+def _limit_group(parser: argparse.ArgumentParser):
     g = parser.add_argument_group("Limits")
     g.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
                    help="change a resource limit, e.g. pdf_pages=500, format_mb.html=50, task_seconds=300 "
                         "(README: Limits)")
+    return g
 
 
 def _limits(args):
     from .limits import parse_limit_options
 
-    return parse_limit_options(args.limit) if args.limit else None
+    options = list(args.limit)
+    for flag, name in (("task_timeout", "task_seconds"), ("task_memory", "task_memory_mb")):
+        if getattr(args, flag, None) is not None:
+            options.append(f"{name}={getattr(args, flag)}")
+    return parse_limit_options(options) if options else None
 
 
 def _cmd_parse(args) -> int:
