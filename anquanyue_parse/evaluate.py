@@ -15,6 +15,7 @@ from typing import Any, Iterable, Optional
 
 import regex
 
+from .formats import notice_suffixes
 from .models import Campaign
 
 __all__ = ["evaluate_corpus", "evaluate_sets", "FieldScore", "Report", "corpus_hash", "SCALAR_FIELDS", "LIST_FIELDS"]
@@ -41,7 +42,10 @@ _CJK_SPACE = regex.compile(r"(?<=[\p{Han}“”《》、,。])\s+|\s+(?=[\p{Han}
 
 
 #: Converter residue and prefixes a campaign's name may carry: "全國(guó)", "全国", "国家", "我国".
-_CAMPAIGN_NOISE = regex.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)|^(?:全国|国家|我国)|[“”《》\s]")
+#: What two spellings of one campaign name differ in: converter residue, a 全国 prefix, quotes,
+#: and the day written as digits before the name ("6·26国际禁毒日", "122全国交通安全日").
+_CAMPAIGN_NOISE = regex.compile(
+    r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)|^\d{1,2}[·.．]\d{1,2}|^\d{3}|^(?:全国|国家|我国)|[“”《》\s]")
 
 
 def _same_campaign(pred: Any, gold: Any) -> bool:
@@ -51,7 +55,8 @@ def _same_campaign(pred: Any, gold: Any) -> bool:
         return pred is None and gold is None
     from .normalize import to_simplified
 
-    fold = lambda v: _CAMPAIGN_NOISE.sub("", to_simplified(_canon(v)))
+    def fold(v: str) -> str:  # twice: "122全国…" loses 122, then 全国
+        return _CAMPAIGN_NOISE.sub("", _CAMPAIGN_NOISE.sub("", to_simplified(_canon(v))))
     return fold(pred) == fold(gold)
 
 
@@ -173,7 +178,7 @@ def gold_files(root: Path) -> Iterable[tuple[Path, Path]]:
     for gold in sorted(root.rglob("*.json")):
         if gold.name == "baseline.json":
             continue
-        for ext in (".txt", ".docx", ".pdf", ".html", ".htm", ".doc"):
+        for ext in notice_suffixes():  # X.json's notice: X with a readable format's suffix
             src = gold.with_suffix(ext)
             if src.exists():
                 yield src, gold

@@ -12,7 +12,7 @@ from ..models import Campaign, Issuer, Period
 from ..themes import year_of_theme
 from .activities import extract_activities, extract_outline
 from .attachments import extract_attachments
-from .campaign import extract_campaign
+from .campaign import campaign_core, extract_campaign
 from .base import Context
 from .companions import extract_companions
 from .contacts import extract_contacts
@@ -25,7 +25,7 @@ from .issuer import extract_issuer, extract_issuers
 from .period import extract_period
 from .theme import extract_theme
 from .title import extract_recipients, extract_title
-from .year import FIRST_YEAR, YEAR_PLACEHOLDER_PATTERN, extract_edition, extract_year
+from .year import YEAR_PLACEHOLDER_PATTERN, extract_edition, extract_year, first_year_of
 
 __all__ = ["assemble"]
 
@@ -62,10 +62,10 @@ def assemble(ctx: Context) -> Campaign:
     if rec.doc_number in rec.references:
         rec.references.remove(rec.doc_number)
 
-    edition = extract_edition(ctx) if rec.campaign in (None, "安全生产月") else None
+    edition = extract_edition(ctx, rec.campaign, campaign_core)
     if edition:
         rec.edition = put("edition", edition[1], edition[0])
-    year, yspan, how = extract_year(ctx, title[:2] if title else None, rec.edition)
+    year, yspan, how = extract_year(ctx, title[:2] if title else None, rec.edition, rec.campaign)
     issue_date, dspan, date_line = None, None, None
     ctx.facts["year_hint"] = year
     issue_date, dspan, date_line = extract_issue_date(ctx)
@@ -95,9 +95,10 @@ def assemble(ctx: Context) -> Campaign:
     if how and year:
         rec.inferred["year"] = how
     ctx.facts["year"] = year
-    if rec.edition and year and rec.edition != year - (FIRST_YEAR - 1):
+    first = first_year_of(rec.campaign)
+    if rec.edition and year and first and rec.edition != year - (first - 1):
         ctx.warn(f"the text says this is the {rec.edition}th campaign, but {year} would be the "
-                 f"{year - (FIRST_YEAR - 1)}th (first was {FIRST_YEAR})")
+                 f"{year - (first - 1)}th (first was {first})")
 
     period = extract_period(ctx, year, single_day=bool(rec.campaign and rec.campaign.endswith("日")))
     if period:

@@ -10,18 +10,31 @@ import regex
 from ..patterns import CAMPAIGN_NAME_SCANNER
 from .base import Context
 
-__all__ = ["extract_campaign", "KNOWN_CAMPAIGNS"]
+__all__ = ["extract_campaign", "campaign_core", "KNOWN_CAMPAIGNS"]
 
 #: Campaigns met in notices, longest first; a match is reported by this canonical name.
 KNOWN_CAMPAIGNS = [
     "安全生产宣传周", "职业病防治法宣传周", "网络安全宣传周", "防灾减灾宣传周", "消防宣传月", "科技活动周",
     "安全生产月", "安全生产周", "安全用药月", "全民禁毒宣传月", "禁毒集中宣传月", "禁毒宣传月",
-    "节能宣传周", "食品安全宣传周", "交通安全日", "防灾减灾日", "安康杯", "国家安全教育日", "安全教育日", "消防日", "质量月", "安全月",
+    "节能宣传周", "食品安全宣传周", "交通安全日", "防灾减灾日", "安康杯", "国家安全教育日", "安全教育日", "消防日", "质量月",
+    "国际禁毒日", "科普日", "安全月",
 ]
 
 #: The core of an unknown campaign name, quoted or after a year / 全国 / a function word:
 #: "“节能宣传周”", "2020年全国节能宣传周", "第35个全民禁毒宣传月" -> 全民禁毒宣传月.
 GENERIC_CORE_PATTERN = regex.compile(r"(?:^|[“《年个是的在为和及与])(?:全国|国家|我国)?(?![个是的在为和及与])(?P<core>[\p{Han}]{2,8}?(?:宣传月|宣传周|活动周|活动月|宣传日|安全日|教育日))$")
+
+#: An ordinal before a campaign mention: "第15个全国防灾减灾日"; the campaign a notice counts
+#: the edition of is the one it is about ("5月6日至12日为防灾减灾宣传周" around it or not).
+EDITION_BEFORE_PATTERN = regex.compile(r"第(?:\d{1,2}|[一二三四五六七八九十]{1,4})(?:个|届|次)[^。,;:\n第]{0,10}")
+
+#: How far before a mention (whose lazy prefix may start at the 个 of 第15个) an ordinal may sit.
+EDITION_REACH = 12
+
+
+def campaign_core(name: str) -> Optional[str]:
+    """The canonical campaign a mention names ("第15个全国防灾减灾日" -> 防灾减灾日), or None."""
+    return _core(name)
 
 
 def _core(name: str) -> Optional[str]:
@@ -43,6 +56,7 @@ def extract_campaign(ctx: Context, title_span) -> Optional[tuple[str, tuple[int,
                 return core, (m.start(), m.end())
     counts: Counter = Counter()
     first: dict[str, tuple[int, int]] = {}
+    counted: Optional[str] = None  # the first campaign the text gives an edition of
     for i, m in enumerate(CAMPAIGN_NAME_SCANNER.finditer(text)):
         if i > 2000:
             break
@@ -50,7 +64,10 @@ def extract_campaign(ctx: Context, title_span) -> Optional[tuple[str, tuple[int,
         if core:
             counts[core] += 1
             first.setdefault(core, (m.start(), m.end()))
+            ordinal = EDITION_BEFORE_PATTERN.search(text, max(0, m.start() - EDITION_REACH), m.end())
+            if counted is None and ordinal and ordinal.end() >= m.start():
+                counted = core
     if not counts:
         return None
-    core = counts.most_common(1)[0][0]
+    core = counted or counts.most_common(1)[0][0]
     return core, first[core]

@@ -12,7 +12,7 @@ import regex
 
 from .base import Context
 
-__all__ = ["extract_doc_kind", "TITLE_KIND_PATTERNS"]
+__all__ = ["extract_doc_kind", "TITLE_KIND_PATTERNS", "BODY_KIND_PATTERNS"]
 
 #: Title endings and the kind they name, checked in order on the title without trailing
 #: quotes or brackets. e.g. "关于转发…方案的通知" -> 通知, "…活动实施方案" -> 方案,
@@ -34,25 +34,67 @@ NEWS_MARK_PATTERN = regex.compile(
 
 #: A news title: an event, not a document ("…召开安全生产月动员会", "…启动…", "…举行…").
 NEWS_TITLE_PATTERN = regex.compile(
-    r"(?:召开|启动|举行|举办|开展|组织|部署|推进|走进|亮相|落幕|收官|拉开|掀起|扎实|积极|全力|多措并举|掀起)"
+    r"(?:召开|启动|举行|举办|开展|组织|部署|推进|走进|亮相|落幕|收官|拉开|掀起|扎实|积极|全力|多措并举|来了|响应)"
 )
 
 #: How far into the text a news byline may sit.
 NEWS_REACH = 1500
 
+#: A template or document-library site's tail after the real title: "…活动方案范文",
+#: "…方案篇一", "…工作总结集合15篇", "…方案(通用5篇)", "…活动方案设计", "…方案范例".
+TEMPLATE_TAIL_PATTERN = regex.compile(
+    r"(?:范文|范例|模板|大全|精选|合集|汇编|集合|设计|样本|\d{1,3}篇|篇[一二三四五六七八九十\d]{1,3}|"
+    r"[(\[【](?:通用|精选|优秀|热门)?\d{0,3}篇?[)\]】])+$"
+)
+
+#: The kind named at the start of a text with no title line (an excerpt, a flattened page):
+#: "镇人民政府2024年“全国安全生产月”宣教育活动工作总结 为进一步…", "1、学校“安全生产月”活动方案范例 一、…".
+HEAD_KIND_PATTERN = regex.compile(
+    r"^[^。\n]{0,60}?(?:活动|工作|宣传月|宣传周|安全月|生产月)(?P<kind>方案|总结|通知|计划|安排)"
+    r"(?:范文|范例|篇[一二三四五六七八九十]?)?(?=[\s一为根按今近各]|$)"
+)
+
+#: Phrases only one kind of document uses, e.g. "现将有关事项通知如下" (通知),
+#: "现将活动情况总结如下" (总结), "特制定本方案" (方案).
+BODY_KIND_PATTERNS = [
+    ("通知", regex.compile(r"现将[^。\n]{0,12}通知如下|特此通知")),
+    ("总结", regex.compile(r"现将[^。\n]{0,16}总结如下|(?:活动|工作)总结如下")),
+    ("方案", regex.compile(r"特制定本(?:活动)?方案|制定(?:本|如下)(?:活动|工作)?方案|方案如下")),
+]
+
+#: A news report's event in its first lines: "昨日,…在南塘老街举行", "6月2日上午在贵阳启动",
+#: "…召开了动员大会", "会上,", "会议要求".
+NEWS_EVENT_PATTERN = regex.compile(
+    r"(?:昨日|昨天|今天|日前|近日|近期|上午|下午|晚上)[^。\n]{0,40}?(?:举行|举办|启动|召开|开展|组织)"
+    r"|(?:举行|召开|举办)了?[^。\n]{0,12}?(?:仪式|大会|会议|动员会|活动)|会上[,，]|会议要求|活动现场"
+    r"|(?:开展|举办|组织|印发|召开|举行|启动)了|隆重举行|由[^。\n]{2,24}?主办"
+)
+
 
 def extract_doc_kind(ctx: Context, title: Optional[str]) -> Optional[str]:
     """The kind of the document; None only for an empty text."""
     t = regex.sub(r"[\s》”\"')\]】]+$", "", title or "")
+    t = regex.sub(r"[\s》”\"')\]】]+$", "", TEMPLATE_TAIL_PATTERN.sub("", t)) or t
     for kind, pattern in TITLE_KIND_PATTERNS:
         if t and pattern.search(t):
             return kind
     head = ctx.text[:NEWS_REACH]
     if NEWS_MARK_PATTERN.search(head):
         return "新闻"
+    if not title:
+        first = regex.sub(r"^[\d一二三四五六七八九十]{1,2}[、.．]\s*", "", ctx.text.lstrip()[:160])
+        m = HEAD_KIND_PATTERN.search(first)
+        if m:
+            return {"计划": "方案", "安排": "方案"}.get(m.group("kind"), m.group("kind"))
+        for kind, pattern in BODY_KIND_PATTERNS:
+            if pattern.search(ctx.text):
+                return kind
+        if ctx.facts.get("recipients_span"):
+            return "通知"
     numbered = any(not n.plain for n in ctx.seg.roots)
     if t and NEWS_TITLE_PATTERN.search(t) and not t.endswith(("通知", "方案")):
         return "新闻"
     if not numbered and not ctx.facts.get("recipients_span") and ctx.text.strip():
-        return "新闻" if regex.search(r"\d{1,2}月\d{1,2}日[,，]", head) else "other"
+        dated = regex.search(r"\d{1,2}月\d{1,2}日[,，]", head)
+        return "新闻" if dated or NEWS_EVENT_PATTERN.search(head) else "other"
     return "other" if ctx.text.strip() else None

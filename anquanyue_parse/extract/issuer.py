@@ -32,15 +32,24 @@ META_ISSUER_PATTERN = regex.compile(
     r"(?:\([\p{Han}]{2,10}\))?(?:网站)?)"
 )
 
+#: What may stand between a news subject and its event verb: a time, a place, an adverb,
+#: e.g. "6月1日上午在京", "近日", "隆重".
+EVENT_LEAD = r"(?:近日|日前|今年|\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上)?,?(?:在[\p{Han}]{1,8}?)?(?:隆重|正式)?"
+EVENT_LEAD_PATTERN = regex.compile(EVENT_LEAD + "$")
+
 #: News sentence about the issuing body: "云霄县政府安委办下发了《…", "交通运输部发出通知",
 #: "中牟河务局结合工作实际,印发了《…", "由陕西省安委会主办", "加力集团组织…开展了…".
 NEWS_ISSUER_PATTERNS = [
-    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:近日|日前|此前|近期|已|今年)?,?(?:[^。\n]{{0,12}}?,)?"
+    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:近日|日前|此前|近期|已|今年|随即|及时|迅速)?,?(?:[^。\n]{{0,12}}?,)?"
                   r"(?:下发|印发|发出|出台|制定|发)了?(?:《|通知|关于)"),
     regex.compile(rf"由(?P<org>{ORG_NAME})(?:主办|牵头|组织)"),
     regex.compile(rf"从(?P<org>{ORG_NAME})(?:获悉|了解到)"),
     regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:积极|全面|认真|精心)?"
                   r"(?:部署|组织|启动|召开|举办|联合)[^。\n]{0,80}?(?:开展|安全生产月|活动)"),
+    # "5月29日,国务院安委会办公室在京举行…启动仪式", "市安委会办公室隆重举行…"
+    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME}){EVENT_LEAD}(?:举行|召开|启动|举办)"),
+    # "市安委会及时研究制定方案", "二龙路医院开展了…"
+    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:及时|迅速|认真|专门)?(?:研究)?(?:制定|开展了)"),
 ]
 
 #: Joint bodies before 关于 in a title, e.g. "国家卫生健康委、国家中医药局关于…",
@@ -52,6 +61,33 @@ JOINT_TITLE_PATTERN = regex.compile(
 #: Joint bodies named in a sentence, e.g. "省应急厅、省教育厅联合印发《…", "由市总工会、市应急局联合主办".
 JOINT_SENTENCE_PATTERN = regex.compile(
     rf"(?P<orgs>{ORG_NAME}(?:(?:、|和|与|及|,){ORG_NAME})+)(?:近日|日前|近期|共同)?,?联合(?:印发|下发|发布|发出|开展|举办|召开|主办|启动|部署)"
+)
+
+#: Joint bodies as the subject of a reported event, e.g. "国务院安委会办公室、应急管理部在京举行…",
+#: "中共中央宣传部、国家安全生产监督管理总局、公安部等关于…".
+JOINT_SUBJECT_PATTERN = regex.compile(
+    rf"(?:^|[,。:\s(》”]|日)(?P<orgs>{ORG_NAME}(?:(?:、|和|及|与){ORG_NAME})+)(?:等)?{EVENT_LEAD}"
+    r"(?:举行|召开|启动|举办|印发|下发|部署|决定)"
+)
+
+#: Joint hosts of an event: "由保定市科协、市教育局、市环保局主办的…",
+#: "由国土资源部地质环境司、中国地质灾害防治工程行业协会共同主办".
+JOINT_HOST_PATTERN = regex.compile(
+    rf"由(?P<orgs>{ORG_NAME}(?:(?:、|和|及|与){ORG_NAME})+)(?:共同|联合)?(?:主办|举办|承办|发起|组织)"
+)
+
+#: A place as the subject of a reported event (a town, county or city alone is a valid issuer):
+#: "陇南市举办“全国安全用药月”集中宣传活动", "近日,东安县举行…".
+PLACE_SUBJECT_PATTERN = regex.compile(
+    r"(?:^|[,。:\s(》”]|日|份)(?:近日|日前|近期|今年)?,?(?P<org>[^\P{Han}的了在和与及等是为对把被将年月日]{1,10}?"
+    r"(?:自治县|自治州|省|市|县|区|州|旗))"
+    r"(?:积极|全面|扎实|认真)?(?:开展|举行|举办|召开|启动)"
+)
+
+#: A news title led by the unit it reports on: "北京市二龙路医院开展“安全生产月”系列工作",
+#: "山西焦煤汾西矿业水峪煤业召开安全生产月活动筹备会".
+TITLE_SUBJECT_PATTERN = regex.compile(
+    rf"^(?P<org>{ORG_NAME})(?:积极|全面|扎实|认真|多措并举)?(?:召开|开展|举行|举办|启动|部署|组织)"
 )
 
 #: Separators between joint bodies inside a matched group: "、", "和", "与", "及", ",", gaps.
@@ -76,8 +112,8 @@ PLACE_END_PATTERN = regex.compile(r"(?:镇|乡|村|街道|市|县|区|省|州|�
 MEDIA_SUFFIX = regex.compile(r"(?:网站|网|日报|晚报|报社|报|电视台|新闻|客户端|在线)$")
 
 
-#: Verbs ending in 办 that look like the office suffix: "陇南市举办…" is no "…办".
-VERB_BAN_ENDINGS = ("举办", "主办", "承办", "协办", "开办", "创办", "督办", "合办", "联办")
+#: Verbs ending like an office suffix: "陇南市举办…" is no "…办", "沂南县部署…" no "…署".
+VERB_BAN_ENDINGS = ("举办", "主办", "承办", "协办", "开办", "创办", "督办", "合办", "联办", "部署")
 
 
 def _ok(org: str) -> bool:
@@ -196,15 +232,27 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
     if plan and is_plan:
         return plan
     if is_news:
-        m = JOINT_SENTENCE_PATTERN.search(text[:5000])
-        if m:
-            parts = _split_joint(ctx, m.start("orgs"), m.end("orgs"))
-            if len(parts) > 1 and all(_ok_short(ctx.text[a:b]) for a, b in parts):
-                return parts[0]
-    for pattern in NEWS_ISSUER_PATTERNS if is_news else []:
-        for m in pattern.finditer(text[:5000]):
-            if _ok(m.group("org")):
-                return m.start("org"), m.end("org")
+        for pattern in (JOINT_SENTENCE_PATTERN, JOINT_SUBJECT_PATTERN, JOINT_HOST_PATTERN):
+            m = pattern.search(text[:5000])
+            if m:
+                parts = _split_joint(ctx, m.start("orgs"), m.end("orgs"))
+                if len(parts) > 1 and all(_ok_short(ctx.text[a:b]) for a, b in parts):
+                    return parts[0]
+        if seg.title:
+            t0 = seg.lines[seg.title_lines[0]]
+            m = TITLE_SUBJECT_PATTERN.match(t0.text.strip())
+            if m and _ok(m.group("org")):
+                return _span_of(ctx, m, t0.start + t0.text.index(t0.text.strip()))
+    # full names first; a short form ("市安委会办公室") only when the text gives no full one
+    for accept in (_ok, _ok_short) if is_news else ():
+        for pattern in NEWS_ISSUER_PATTERNS:
+            for m in pattern.finditer(text[:5000]):
+                if accept(m.group("org")) and not MEDIA_SUFFIX.search(m.group("org")):
+                    return m.start("org"), m.end("org")
+    # a place as the subject, in the title first ("陇南市举办…"): only when no body is named
+    for m in PLACE_SUBJECT_PATTERN.finditer(text[:3000]) if is_news else ():
+        if _ok(m.group("org")):
+            return m.start("org"), m.end("org")
     return plan or (_meta(ctx, strong=False) if is_news else None)
 
 
@@ -318,9 +366,10 @@ def extract_issuers(ctx: Context, issuer: Optional[tuple[int, int]], date_line: 
             parts = _split_joint(ctx, off + m.start("orgs"), off + m.end("orgs"))
             if len(parts) > 1 and all(_ok(ctx.text[a:b]) for a, b in parts):
                 return parts
-    m = JOINT_SENTENCE_PATTERN.search(ctx.text, max(0, issuer[0] - 2), min(len(ctx.text), issuer[1] + 200))
-    if m and m.start("orgs") <= issuer[0] + 1:
-        parts = _split_joint(ctx, m.start("orgs"), m.end("orgs"))
-        if len(parts) > 1 and all(_ok_short(ctx.text[a:b]) for a, b in parts):
-            return parts
+    for pattern in (JOINT_SENTENCE_PATTERN, JOINT_SUBJECT_PATTERN, JOINT_HOST_PATTERN):
+        m = pattern.search(ctx.text, max(0, issuer[0] - 3), min(len(ctx.text), issuer[1] + 200))
+        if m and m.start("orgs") <= issuer[0] + 1:
+            parts = _split_joint(ctx, m.start("orgs"), m.end("orgs"))
+            if len(parts) > 1 and all(_ok_short(ctx.text[a:b]) for a, b in parts):
+                return parts
     return [issuer]

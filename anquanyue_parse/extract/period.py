@@ -42,6 +42,12 @@ DATE_IS_CAMPAIGN_PATTERN = regex.compile(
     r"(?P<date>(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号])?)(?:份)?(?:是|为)[^。\n]{0,14}?" + CAMPAIGN_NAME
 )
 
+#: A range or "among them" before a campaign day in its sentence: "5月8日至14日,其中5月12日为…".
+WITHIN_RANGE_PATTERN = regex.compile(r"(?:至|到|-|~)\d{1,2}[日号]|其中")
+
+#: A yearly rule before a campaign day: "每年5月12日为…", "每年的6月26日".
+EVERY_YEAR_PATTERN = regex.compile(r"每年的?$")
+
 #: A sentence: text between 。 ; and line breaks.
 SENTENCE_PATTERN = regex.compile(r"[^。;\n]+")
 
@@ -115,7 +121,26 @@ def extract_period(ctx: Context, year: Optional[int], single_day: bool = False):
         found = _first_in(ctx, m.end(), min(len(text), m.end() + 40), year, single_day)
         if found:
             return found
+    if single_day:  # a campaign day with its week: "宣传周从5月11日持续到5月17日" is the period
+        for sentence in SENTENCE_PATTERN.finditer(text):
+            s = sentence.group(0)
+            if DAY_RANGE_PATTERN.search(s) and CAMPAIGN_SENTENCE_PATTERN.search(s) and not OTHER_CAMPAIGN_PATTERN.search(s):
+                for r in PERIOD_PATTERN.finditer(text, sentence.start(), sentence.end()):
+                    got = _resolve(r, year) if r.group("d2") else None
+                    if got:
+                        return got, (r.start(), r.end())
     for m in DATE_IS_CAMPAIGN_PATTERN.finditer(text) if single_day else []:  # "3月27日是…安全教育日"
+        if EVERY_YEAR_PATTERN.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "每年5月12日为全国防灾减灾日": the rule, not this year's day
+        # "5月12日是第15个全国防灾减灾日,5月6日至12日为防灾减灾宣传周": the week is the period
+        s, e = ctx.sentence(m.start())
+        if WITHIN_RANGE_PATTERN.search(text, s, m.start()):
+            continue  # "…至14日,其中5月12日为…": the day lies in a range read elsewhere (or lost)
+        for r in PERIOD_PATTERN.finditer(text, m.end(), e):
+            if r.group("d2"):
+                got = _resolve(r, year)
+                if got:
+                    return got, (r.start(), r.end())
         found = _first_in(ctx, m.start(), m.end("date"), year, single_day)
         if found:
             return found

@@ -36,8 +36,23 @@ SOURCE_BAR_PATTERN = regex.compile(
     r"|(?:来源|作者)\s*:[^\n]{0,40}?(?P<d2>(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}))"
 )
 
+#: A date-time stamp alone on a line near the top of a page, e.g. "2022-06-06 09:08:00",
+#: "2018-09-13 21:49", "2025-06-25", "02.11.2018  09:21" (day.month.year).
+STAMP_LINE_PATTERN = regex.compile(
+    r"(?m)^[ \t]*(?:(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})"
+    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2}))(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?[ \t]*$"
+)
+
+#: A news agency's or paper's dateline, e.g. "新华社北京6月10日电", "中国网5月11日讯",
+#: "红网时刻新闻6月24日讯"; the year is the notice's.
+DATELINE_PATTERN = regex.compile(
+    r"(?:^|\n)[^\n。]{0,16}?(?:社|网|报|台|新闻|客户端)[\p{Han}]{0,6}?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:电|讯)"
+)
+
 #: How far into the text a page's metadata bar may sit (the bar is near the title).
 HEAD_REACH = 3000
+#: How many lines from the top a bare date stamp may sit.
+STAMP_LINES = 12
 
 
 def _full_date(window: str) -> Optional[tuple[dt.date, int, int]]:
@@ -69,4 +84,32 @@ def extract_published(ctx: Context) -> Optional[tuple[dt.date, tuple[int, int]]]
         found = _full_date(m.group("date"))
         if found:
             return found[0], (m.start("date"), m.end("date"))
+    top = head[: _nth_line_end(head, STAMP_LINES)]
+    for m in STAMP_LINE_PATTERN.finditer(top):
+        y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (m.group("y2"), m.group("m2"), m.group("d2"))
+        got = _date(int(y), int(mo), int(d))
+        if got:
+            return got, (m.start(), m.end())
+    m = DATELINE_PATTERN.search(head)
+    year = ctx.facts.get("year_hint")
+    if m and year:
+        got = _date(year, int(m.group("m")), int(m.group("d")))
+        if got:
+            return got, (m.start("m"), m.end("d") + 1)
     return None
+
+
+def _nth_line_end(text: str, n: int) -> int:
+    pos = -1
+    for _ in range(n):
+        pos = text.find("\n", pos + 1)
+        if pos < 0:
+            return len(text)
+    return pos
+
+
+def _date(y: int, m: int, d: int) -> Optional[dt.date]:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None

@@ -10,10 +10,27 @@ from ..numerals import to_int
 from ..patterns import CAMPAIGN_NAME
 from .base import Context
 
-__all__ = ["extract_edition", "extract_year", "FIRST_YEAR"]
+__all__ = ["extract_edition", "extract_year", "FIRST_YEAR", "FIRST_YEARS", "first_year_of"]
 
 #: The first 全国“安全生产月” was held in 2002, so edition N is year 2001 + N.
 FIRST_YEAR = 2002
+
+#: The year each campaign was first held (edition 1), by the canonical name extract_campaign
+#: gives; edition N is year first + N - 1. Checked against the gold pairs in corpus/, e.g.
+#: "2023年5月12日是第15个全国防灾减灾日" -> 2009, "2022年第九届国家网络安全宣传周" -> 2014.
+FIRST_YEARS = {
+    "安全生产月": 2002,
+    "防灾减灾日": 2009,
+    "科技活动周": 2001,
+    "全民禁毒宣传月": 2011,
+    "国际禁毒日": 1988,
+    "网络安全宣传周": 2014,
+    "交通安全日": 2012,
+    "科普日": 2004,
+    "节能宣传周": 1991,
+    "质量月": 1978,
+    "国家安全教育日": 2016,
+}
 
 #: "第23个全国“安全生产月”", "全国第20个“安全生产月”", "第十七个安全安全生产月", "第八个全国".
 EDITION_PATTERN = regex.compile(
@@ -25,6 +42,9 @@ CAMPAIGN_YEAR_PATTERN = regex.compile(
     r"(?P<y>(?:19|20)\d{2})\s*年[^。\n]{0,12}?(?:" + CAMPAIGN_NAME + r"|安全生产万里行)"
 )
 
+#: A year the campaign began in, not the notice's: "自2009年起", "从2009年开始", "2009年以来".
+SINCE_YEAR_PATTERN = regex.compile(r"(?:[自从]\d{4}\s*年|.?\d{4}\s*年(?:起|开始|以来))")
+
 #: Any year written with 年, e.g. "2010年6月".
 ANY_YEAR_PATTERN = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?=\s*\d{1,2}\s*月|度)")
 
@@ -32,29 +52,63 @@ ANY_YEAR_PATTERN = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年(?=\s*\d{1,
 YEAR_PLACEHOLDER_PATTERN = regex.compile(r"(?:20)?(?:xx|XX|××|ХХ|\*\*)\s*年")
 
 
-def extract_edition(ctx: Context) -> Optional[tuple[int, tuple[int, int]]]:
-    m = EDITION_PATTERN.search(ctx.text)
-    if not m:
-        return None
-    n = to_int(m.group("n"))
-    if not n or n > 60:
-        return None
-    return n, (m.start(), m.end("n") + 1)
+#: An ordinal of any campaign, the name following within a few characters: "第15个全国防灾减灾日",
+#: "第二十五个全国科技活动周", "第九届国家网络安全宣传周", "第十三个122“全国交通安全日”".
+ANY_EDITION_PATTERN = regex.compile(
+    r"第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,4})(?:个|届|次)(?P<gap>[^。,;:\n]{0,10}?)(?P<name>" + CAMPAIGN_NAME + ")"
+)
 
 
-def extract_year(ctx: Context, title_span, edition: Optional[int]) -> tuple[Optional[int], Optional[tuple[int, int]], str]:
-    """(year, match span, how). ``how`` is "" when read directly, else how it was inferred."""
+def first_year_of(campaign: Optional[str]) -> Optional[int]:
+    """The first year of a campaign (None for an unknown one); None means 安全生产月."""
+    return FIRST_YEARS.get(campaign or "安全生产月")
+
+
+def extract_edition(ctx: Context, campaign: Optional[str] = None, core=None) -> Optional[tuple[int, tuple[int, int]]]:
+    """(N, span of "第N个") for the notice's own campaign. ``core`` maps a campaign mention to its
+    canonical name; a sibling's edition counts only when it names that campaign."""
+    if campaign in (None, "安全生产月"):
+        m = EDITION_PATTERN.search(ctx.text)
+        if not m:
+            return None
+        n = to_int(m.group("n"))
+        if not n or n > 60:
+            return None
+        return n, (m.start(), m.end("n") + 1)
+    for m in ANY_EDITION_PATTERN.finditer(ctx.text):
+        if core is not None and core(m.group("name")) != campaign:
+            continue
+        n = to_int(m.group("n"))
+        if n and n <= 80:
+            return n, (m.start(), m.end("n") + 1)
+    return None
+
+
+def extract_year(ctx: Context, title_span, edition: Optional[int],
+                 campaign: Optional[str] = None) -> tuple[Optional[int], Optional[tuple[int, int]], str]:
+    """(year, match span, how). ``how`` is "" when read directly, else how it was inferred.
+
+    A sibling campaign's edition outranks the first "YYYY年M月" of the text, which in news is
+    often history ("2008年5月12日汶川地震…"); for 安全生产月 the stated year comes first."""
     text = ctx.text
+    first = first_year_of(campaign)
+    # with "第N个" stated (N >= 3), the first year and any before it are history:
+    # "1980年…在全国开展安全生产月", "2002年,中共中央宣传部…" in a notice of the 23rd
+    oldest = first + 1 if edition and first and edition >= 3 else 0
     if title_span:
         m = regex.search(r"(?<!\d)((?:19|20)\d{2})\s*年", text[title_span[0]:title_span[1]])
         if m:
             return int(m.group(1)), (title_span[0] + m.start(1), title_span[0] + m.end(1)), ""
-    m = CAMPAIGN_YEAR_PATTERN.search(text)
-    if m:
+    for m in CAMPAIGN_YEAR_PATTERN.finditer(text):
+        if SINCE_YEAR_PATTERN.match(text, max(0, m.start() - 1), m.end()) or int(m.group("y")) < oldest:
+            continue  # "自2009年起,每年5月12日为全国防灾减灾日": when the campaign began
         return int(m.group("y")), (m.start("y"), m.end("y")), ""
-    m = ANY_YEAR_PATTERN.search(text)
-    if m:
-        return int(m.group("y")), (m.start("y"), m.end("y")), ""
-    if edition:
-        return FIRST_YEAR - 1 + edition, None, "from the edition (第N个安全生产月)"
+    sibling = campaign not in (None, "安全生产月")
+    if edition and first and sibling:
+        return first - 1 + edition, None, f"from the edition (第N个{campaign}, first held {first})"
+    for m in ANY_YEAR_PATTERN.finditer(text):
+        if int(m.group("y")) >= oldest:
+            return int(m.group("y")), (m.start("y"), m.end("y")), ""
+    if edition and first:
+        return first - 1 + edition, None, f"from the edition (第N个{campaign or '安全生产月'})"
     return None, None, ""

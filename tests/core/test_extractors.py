@@ -85,6 +85,9 @@ THEME = table("theme", lambda c: c.theme, [
 ])
 
 PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period else None, [
+    Example("今年5月12日是第15个全国防灾减灾日,主题为“防范灾害风险”,5月6日至12日为防灾减灾宣传周。",
+            (D(2023, 5, 6), D(2023, 5, 12)), "a campaign day with its week: the week"),
+    Example("…至14日,其中5月12日为全国第8个防灾减灾日。", None, "a range cut at its start: no period"),
     Example(HEAD + "活动时间：2024 年 6 月 1 日至 30 日（其中民爆行业于 5 月 20 日前提前启动）", (D(2024, 6, 1), D(2024, 6, 30))),
     Example(HEAD + "三、活动时间\n“安全生产月”活动时间为6月份。", (D(2024, 6, 1), D(2024, 6, 30)), "6月份"),
     Example("中卫市2021年“安全生产月”活动方案\n三、活动时间\n2021 年 6 月起，在全市同步开展。", (D(2021, 6, 1), D(2021, 6, 30)), "6月起"),
@@ -156,6 +159,13 @@ YEAR_EDITION = table("year_edition", lambda c: (c.year, c.edition), [
     Example("今年 6 月是第 23 个全国“安全生产月”，2024年活动如下。", (2024, 23)),
     Example("積極響應全國第十七個安全安全生產月活動，2018年11月份開展了活動。", (2018, 17), "traditional + Chinese numeral"),
     Example("围绕“安全發展、預防為主”活動主題，製作專題節目。", (2010, None), "year from the national theme"),
+    # real sibling-campaign news (corpus/real9b): history years are no campaign year
+    Example("经国务院批准,从2009年开始,每年的5月12日定为“全国防灾减灾日”。2008年5月12日汶川地震。"
+            "今年5月12日是第15个全国防灾减灾日。", (2023, 15), "edition of a sibling campaign dates it"),
+    Example("关于做好2022年蒲城县第九届国家网络安全宣传周活动的通知", (2022, 9), "第N届"),
+    Example("1980年,经国务院批准,在全国开展安全生产月。2002年,中共中央宣传部等部委开展安全生产月。"
+            "今年6月是第23个全国“安全生产月”。", (2024, 23), "history years before the edition's"),
+    Example("今年6月26日是第37个国际禁毒日,我县举行宣传活动。", (2024, 37), "国际禁毒日 first held 1988"),
 ])
 
 
@@ -167,6 +177,9 @@ CAMPAIGN = table("campaign", lambda c: c.campaign, [
     Example("今天天气很好。", None),
     Example("今年6月是第35个全民禁毒宣传月，我县开展宣传活动。", "全民禁毒宣传月", "no 个 glued before the name"),
     Example("陇南市举办“全国安全用药月”集中宣传活动", "安全用药月"),
+    Example("5月6日至12日为防灾减灾宣传周,防灾减灾宣传周期间开展活动。今年5月12日是第15个全国防灾减灾日。",
+            "防灾减灾日", "the campaign the text counts the edition of"),
+    Example("6月26日是“6·26”国际禁毒日,我镇开展禁毒宣传。", "国际禁毒日"),
 ])
 
 
@@ -181,10 +194,26 @@ ISSUERS = table("issuers", lambda c: [i.name for i in c.issuers], [
             ["省应急管理厅", "省教育厅"], "joint news sentence"),
     Example("关于开展2024年“安全生产月”活动的通知\n各部门：\n一、活动主题\n\n中原煤化集团股份有限公司（盖章）\n安全环保部（代章）\n2024年5月20日",
             ["中原煤化集团股份有限公司"], "a department under its company is no joint issuer"),
-    Example("陇南市举办“全国安全用药月”集中宣传活动\n12月14日，陇南市举办集中宣传活动。", [], "举办 is a verb, not the 办 of an office"),
+    Example("陇南市举办“全国安全用药月”集中宣传活动\n12月14日，陇南市举办集中宣传活动。", ["陇南市"],
+            "举办 is a verb, not the 办 of an office; the city is the subject"),
+    # real news shapes (corpus/real9a, real9b)
+    Example("2025年全国“安全生产月”活动启动\n发布时间:2025-05-31 13:11:04\n5月29日,国务院安委会办公室、应急管理部在京举行"
+            "第二十四个全国“安全生产月”活动启动仪式。", ["国务院安委会办公室", "应急管理部"], "joint subject of an event"),
+    Example("据悉,在2013年全国科普日活动中,由保定市科协、市教育局、市环保局主办的科普活动在市区举行。",
+            ["保定市科协", "市教育局", "市环保局"], "joint hosts"),
+    Example("今年是第11个全国“安全生产月”,6月10日,市安委会办公室隆重举行安全知识竞赛启动仪式。", ["市安委会办公室"],
+            "a short form when the text gives no full name"),
+    Example("记者昨日从市公安局交警支队获悉，绍兴市公安局交警支队联合市文明办开展宣传。", ["绍兴市公安局交警支队"],
+            "the full name over the short one"),
 ])
 
 PUBLISHED = table("published", lambda c: (c.issue_date, c.published), [
+    Example("2022年全国“安全生产月”活动在京启动\n2022-06-06 09:08:00\n5月31日,国务院安委会办公室在京举行启动会议。",
+            (None, D(2022, 6, 6)), "a bare stamp line"),
+    Example("甘肃启动“全国安全用药月”宣传活动\n\n02.11.2018  09:21\n\n记者从省药监局获悉。", (None, D(2018, 11, 2)),
+            "day.month.year stamp"),
+    Example("新华社北京6月10日电 (记者张毅)2007年全国节能宣传周活动正式启动。", (None, D(2007, 6, 10)),
+            "agency dateline, the year the notice's"),
     Example("关于开展安全生产月活动的通知\n发布时间：2020-06-03 15:20  来源：市应急管理局\n各单位：\n……\n市应急管理局\n2020年5月27日",
             (D(2020, 5, 27), D(2020, 6, 3)), "page bar is no 成文日期"),
     Example("市应急局召开安全生产月动员会\n2021-06-01 10:12  来源：县融媒体中心\n6月1日，市应急局召开动员会。",
@@ -202,6 +231,15 @@ DOC_KIND = table("doc_kind", lambda c: c.doc_kind, [
     Example("2023年安全生产月活动工作总结\n一、主要做法", "总结"),
     Example("我县召开安全生产月活动动员会\n本报讯 6月1日上午，县安委办召开动员会。", "新闻"),
     Example("关于做好安全生产月活动的指导意见\n一、总体要求", "意见"),
+    # real shapes (corpus/real9a, real9b): template-site titles, excerpts with no title line
+    Example("医院安全生产月活动实施方案篇一\n一、活动主题\n人人讲安全", "方案", "template tail 篇一"),
+    Example("安全生产月活动工作总结集合15篇\n今年6月,我镇开展了活动。", "总结", "template tail 集合15篇"),
+    Example("镇人民政府2024年“全国安全生产月”宣教育活动工作总结 为进一步促进安全生产工作持续好转,开展活动。",
+            "总结", "title glued to the body"),
+    Example("各村(居)、企事业单位:\n为认真贯彻全市安全生产会议精神,现将有关事项通知如下:\n一、指导思想\n认真学习。",
+            "通知", "excerpt from 主送 on"),
+    Example("为加强安全生产工作,我院于2014年6月6日下午召开了“安全生产”动员大会。\n会上,副院长宣读了活动方案。",
+            "新闻", "an event reported"),
 ])
 
 
