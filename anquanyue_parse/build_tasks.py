@@ -128,12 +128,18 @@ class _StreamWriter:
                                         daemon=True)
         self._thread.start()
 
+    def _items(self) -> Iterator[Parsed]:
+        while (item := self._queue.get()) is not None:
+            yield item
+        self._ended = True
+
     def _run(self, engine, stamp, batch_id) -> None:
+        self._ended = False
         try:
-            self._result["outcomes"] = write_stream(engine, stamp, iter(self._queue.get, None), batch_id)
+            self._result["outcomes"] = write_stream(engine, stamp, self._items(), batch_id)
         except BaseException as exc:  # handed to the task's thread by close()
             self._result["error"] = exc
-            while self._queue.get() is not None:  # let put() and close() finish
+            while not self._ended and self._queue.get() is not None:  # take the rest up to close()'s None
                 pass
 
     def put(self, item: Parsed) -> None:
