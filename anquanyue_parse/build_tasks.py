@@ -3,8 +3,7 @@
 ``run_batch(url, stamp, files)`` reads each file (``inputs.read_input``), skips those whose
 sha256 is unchanged, parses the others, turns each record into rows and writes the batch
 in one transaction (``db_write.write_batch``). It returns only a short outcome per file,
-so the coordinator never holds a record, a row or a file's bytes. On PostgreSQL a writer
-thread stores the batch while its files are still being parsed (``db_write.write_stream``).
+so the coordinator never holds a record, a row or a file's bytes.
 """
 
 from __future__ import annotations
@@ -14,12 +13,11 @@ import datetime as dt
 import faulthandler
 import hashlib
 import os
-import queue
-import threading
 from typing import Iterator, Optional, Union
 
 from .db_rows import ParsedDocument
-from .db_write import FileInfo, Outcome, Parsed, streams, write_batch, write_stream, writer_engine
+from .db_write import FileInfo, Outcome, Parsed, write_batch, writer_engine
+from .errors import EmptyDocument
 from .inputs import read_input
 from .limits import Limits, use_limits
 from .loaders import load_bytes
@@ -44,7 +42,10 @@ def error_message(exc: BaseException) -> str:
 def parse_for_db(name: str, data: bytes) -> Union[ParsedDocument, tuple[str, str]]:
     """Parse one file's bytes into rows, or (error type, message) when it cannot be parsed."""
     try:
-        record = parse_source(load_bytes(data, name))
+        source = load_bytes(data, name)
+        if not source.text.strip():  # no notice to store: a failure, not an empty campaign
+            raise EmptyDocument(f"no text in this {source.format} file ({len(data):,} bytes)")
+        record = parse_source(source)
         record.source_path = name  # as listed (a URL stays a URL)
         return ParsedDocument.from_campaign(name, record)
     except Exception as exc:  # a bad file never stops the build
@@ -100,55 +101,10 @@ def run_batch(url: str, stamp: dt.datetime, files: list[FileInfo], limits: Optio
     ends the worker process when one file takes longer; ``guarded`` (Dask engine) parses
     each file in a child process cut off at ``task_seconds`` / ``task_memory_mb`` (``task_guard``).
     """
-    engine = _engine(url)
-    done: list = []
-    writer = _StreamWriter(engine, stamp, min(f.doc_id for f in files)) if streams(engine) and files else None
-    try:
-        with use_limits(limits):
-            for info in files:
-                with _deadline(file_seconds):
-                    done.append(_read_and_parse(info, guarded))
-                if writer is not None and isinstance(done[-1], Parsed):
-                    writer.put(done[-1])
-    finally:
-        outcomes = writer.close() if writer is not None else None
-    if outcomes is None:
-        outcomes = write_batch(engine, stamp, [p for p in done if isinstance(p, Parsed)])
-    written = iter(outcomes)
+    done = []
+    with use_limits(limits):
+        for info in files:
+            with _deadline(file_seconds):
+                done.append(_read_and_parse(info, guarded))
+    written = iter(write_batch(_engine(url), stamp, [p for p in done if isinstance(p, Parsed)]))
     return [p if isinstance(p, Outcome) else next(written) for p in done]
-
-
-class _StreamWriter:
-    """A thread that writes a batch (``db_write.write_stream``) while the files are being parsed."""
-
-    def __init__(self, engine, stamp: dt.datetime, batch_id: int):
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
-        self._result: dict = {}
-        self._thread = threading.Thread(target=self._run, args=(engine, stamp, batch_id), name="batch-writer",
-                                        daemon=True)
-        self._thread.start()
-
-    def _items(self) -> Iterator[Parsed]:
-        while (item := self._queue.get()) is not None:
-            yield item
-        self._ended = True
-
-    def _run(self, engine, stamp, batch_id) -> None:
-        self._ended = False
-        try:
-            self._result["outcomes"] = write_stream(engine, stamp, self._items(), batch_id)
-        except BaseException as exc:  # handed to the task's thread by close()
-            self._result["error"] = exc
-            while not self._ended and self._queue.get() is not None:  # take the rest up to close()'s None
-                pass
-
-    def put(self, item: Parsed) -> None:
-        self._queue.put(item)
-
-    def close(self) -> list[Outcome]:
-        """Wait for the commit; the outcomes of the written files, or the writer's error raised."""
-        self._queue.put(None)
-        self._thread.join()
-        if "error" in self._result:
-            raise self._result["error"]
-        return self._result["outcomes"]

@@ -14,12 +14,6 @@ makes two runs of the same batch wait for each other; rows go in with COPY.
 On SQLite the transaction starts with ``BEGIN IMMEDIATE`` (see :func:`writer_engine`),
 so parallel writers queue for the write lock instead of failing.
 
-On PostgreSQL the batch is written while it is still being parsed (:func:`write_stream`,
-fed by ``build_tasks``): a writer thread holds the batch transaction and sends every
-STREAM_CHUNK parsed files, so the worker parses the next files while the server stores the
-last ones (the worker's write costs 0.17 ms CPU but 1.4 ms wall per notice, mostly waiting
-for the server). It is still one transaction per batch.
-
 If a batch fails on a data error, it is rolled back and its files are written again one
 transaction each, so a single bad record lands in ``failures`` without taking the others
 with it. Duplicate links are set afterwards by ``db_links.relink_duplicates``.
@@ -30,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from dataclasses import dataclass
-from typing import Iterable, Iterator, NamedTuple, Optional, Union
+from typing import Iterable, NamedTuple, Optional, Union
 
 from sqlalchemy import Date, delete, event, text, update
 from sqlalchemy.engine import Connection, Engine
@@ -41,8 +35,7 @@ from .db_schema import CHILD_TABLES, TABLES, error_line, make_engine
 from .errors import DatabaseError
 from .version import __version__
 
-__all__ = ["FileInfo", "Parsed", "Outcome", "write_batch", "write_stream", "streams", "writer_engine", "mark_removed",
-           "forget_failures", "STREAM_CHUNK"]
+__all__ = ["FileInfo", "Parsed", "Outcome", "write_batch", "writer_engine", "mark_removed", "forget_failures"]
 
 _docs = TABLES["documents"]
 _campaigns = TABLES["campaigns"]
@@ -50,9 +43,6 @@ _failures = TABLES["failures"]
 
 #: IN (...) lists are cut into chunks of this size (SQLite's variable limit).
 _CHUNK = 500
-
-#: Parsed files sent to the server at a time by :func:`write_stream` (a batch has up to 128).
-STREAM_CHUNK = 32
 
 #: First key of the advisory lock a batch holds on PostgreSQL (the second is its first id).
 BATCH_LOCK_CLASS = 0x616E71  # "anq"
@@ -129,45 +119,6 @@ def write_batch(engine: Engine, stamp: dt.datetime, items: list[Parsed]) -> list
     return [_outcome(p) for p in items]
 
 
-def streams(engine: Engine) -> bool:
-    """True when batches go to ``engine`` with :func:`write_stream` (PostgreSQL; SQLite's one
-    write lock would be held for the whole parse of a batch)."""
-    return engine.url.get_backend_name() == "postgresql"
-
-
-def write_stream(engine: Engine, stamp: dt.datetime, items: Iterator[Parsed], batch_id: int) -> list[Outcome]:
-    """Write a batch in one transaction as its files arrive from ``items``; an outcome per file.
-
-    ``batch_id`` (the smallest ``doc_id`` of the batch's files) keys the lock that makes a
-    second run of the batch wait. On a data error the rest of ``items`` is taken, the
-    transaction rolled back and the files written one transaction each, as in write_batch.
-    """
-    got: list[Parsed] = []
-    try:
-        with engine.begin() as conn:
-            _lock(conn, batch_id)
-            chunk: list[Parsed] = []
-            for p in items:
-                got.append(p)
-                chunk.append(p)
-                if len(chunk) >= STREAM_CHUNK:
-                    _write(conn, stamp, chunk)
-                    chunk = []
-            if chunk:
-                _write(conn, stamp, chunk)
-    except OperationalError as exc:
-        raise DatabaseError(f"cannot write to the database: {error_line(exc)}") from exc
-    except SQLAlchemyError:
-        got.extend(items)
-        return [o for item in got for o in _write_one(engine, stamp, item)]
-    return [_outcome(p) for p in got]
-
-
-def _lock(conn: Connection, doc_id: int) -> None:
-    """PostgreSQL: hold the advisory lock of the batch starting at ``doc_id`` until commit."""
-    conn.execute(text("SELECT pg_advisory_xact_lock(:a, :b)"), {"a": BATCH_LOCK_CLASS, "b": doc_id % 2**31})
-
-
 def _write_one(engine: Engine, stamp: dt.datetime, item: Parsed) -> list[Outcome]:
     try:
         with engine.begin() as conn:
@@ -190,7 +141,8 @@ def _outcome(p: Parsed) -> Outcome:
 
 def _write(conn: Connection, stamp: dt.datetime, items: list[Parsed]) -> None:
     if conn.dialect.name == "postgresql":  # a second run of this batch waits for the first
-        _lock(conn, min(p.info.doc_id for p in items))
+        conn.execute(text("SELECT pg_advisory_xact_lock(:a, :b)"),
+                     {"a": BATCH_LOCK_CLASS, "b": min(p.info.doc_id for p in items) % 2**31})
     ok = [p for p in items if isinstance(p.result, ParsedDocument)]
     bad = [p for p in items if not isinstance(p.result, ParsedDocument)]
     # what earlier versions (or an earlier run of this batch) wrote; children go by ON DELETE CASCADE
