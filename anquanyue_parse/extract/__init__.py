@@ -79,15 +79,15 @@ def assemble(ctx: Context) -> Campaign:
     if theme:
         rec.theme = put("theme", theme)
 
-    placeholder = bool(YEAR_PLACEHOLDER_PATTERN.search(ctx.text))
     if year is None and issue_date is not None:
         year, how = issue_date.year, "from the issue date"
     if year is None:
         stamp = NUMERIC_DATE_PATTERN.search(ctx.text)
         if stamp:
             year, how = int(stamp.group("y")), "from the page's date stamp"
-    themed = profile(rec.campaign)
-    if year is None and rec.theme and not placeholder and themed and themed.themes_file:
+    themed = profile(rec.campaign)  # a campaign with national themes (安全生产月)
+    if year is None and rec.theme and themed and themed.themes_file \
+            and not YEAR_PLACEHOLDER_PATTERN.search(ctx.text):
         year = year_of_theme(rec.theme)
         if year:
             how = "from the theme (the national theme of that year)"
