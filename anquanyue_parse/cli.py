@@ -145,7 +145,9 @@ def _build_command(command) -> None:
                    help="worker processes of the local engine (0: all cores)")
     g.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local worker processes or a Dask cluster (the dask extra)")
-    g.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
+    g.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://host:8786, or local for a cluster on this machine "
+                        "(the default of --engine dask)")
     g.add_argument("--no-progress", action="store_true", help="plain log lines instead of a progress bar")
     g = build.add_argument_group("Exit code")
     g.add_argument("--max-failures", type=int, default=0, metavar="N",
@@ -153,7 +155,11 @@ def _build_command(command) -> None:
     g.add_argument("--strict", action="store_true",
                    help="stop the build once more than --max-failures files failed (exit 1; files not "
                         "reached are left as they were, none is marked removed)")
-    _limit_group(build)
+    g = _limit_group(build)
+    g.add_argument("--task-timeout", type=float, metavar="SECONDS",
+                   help="cut off one file's parse after this long, it lands in failures (= --limit task_seconds=N)")
+    g.add_argument("--task-memory", type=float, metavar="MB",
+                   help="cut off one file's parse above this resident memory (= --limit task_memory_mb=N)")
     build.set_defaults(handler=commands.cmd_build)
 
 
@@ -205,20 +211,26 @@ def _review_command(command) -> None:
     from . import commands
 
     review = command("review", "write an HTML page highlighting every extracted value",
-                     "  anquanyue-parse review notice.pdf -o review.html")
+                     "  anquanyue-parse review notice.pdf -o review.html\n"
+                     "  anquanyue-parse parse -r archive/ > records.jsonl && anquanyue-parse review records.jsonl -o review/\n"
+                     "  anquanyue-parse review --db sqlite:///demo_campaigns.sqlite -o review/")
     g = review.add_argument_group("Input")
-    g.add_argument("file", metavar="FILE", help="a notice")
+    g.add_argument("file", metavar="FILE", nargs="?",
+                   help="a notice, or a .jsonl file of records (then an index and one page per record)")
+    g.add_argument("--db", metavar="URL", help="every live notice of a campaign database (an index and one page each)")
     g = review.add_argument_group("Output")
-    g.add_argument("--output", "-o", default="review.html", metavar="HTML", help="the page to write")
+    g.add_argument("--output", "-o", default="review.html", metavar="HTML",
+                   help="the page to write; for .jsonl or --db a folder (review.html -> review/)")
     _limit_group(review)
     review.set_defaults(handler=commands.cmd_review)
 
 
-def _limit_group(parser: argparse.ArgumentParser) -> None:
+def _limit_group(parser: argparse.ArgumentParser):
     g = parser.add_argument_group("Limits")
     g.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
                    help="change a resource limit, e.g. pdf_pages=500, format_mb.html=50, task_seconds=300 "
                         "(README: Limits)")
+    return g
 
 
 def _logging(verbose: int, quiet: int) -> None:

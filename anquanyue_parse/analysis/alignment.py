@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import regex
 
+from ..campaigns import DEFAULT_CAMPAIGN
 from ..themes import national_theme, national_themes, theme_key, year_of_theme
 from .sources import campaigns_frame
 
@@ -23,7 +24,7 @@ ALIGNMENTS = ("equal", "extends", "shortens", "variant", "differs", "no national
 
 #: The campaign the national themes belong to; notices of sibling campaigns (消防宣传月 …) are
 #: marked "other campaign" instead of being compared with it.
-NATIONAL_CAMPAIGN = "安全生产月"
+NATIONAL_CAMPAIGN = DEFAULT_CAMPAIGN
 
 #: Where a theme's sub-theme or added clause begins, e.g. "人人讲安全、个个会应急——畅通生命通道"
 #: (dash), "…——畅通生命通道;人人能自救、个个会逃生" (semicolon).
@@ -132,16 +133,24 @@ def _has_theme_columns(df: Any) -> bool:
 
 
 def themes_by_year(db: Any) -> "pd.DataFrame":
-    """Year, campaign (安全生产月 or a sibling such as 消防宣传月), theme as written, number of
-    notices and their issuers ("、"-joined)."""
+    """Year, campaign (安全生产月 or a sibling such as 消防宣传月), theme, number of notices and
+    their issuers ("、"-joined). Variants of one theme in script or punctuation ("生命至上，安全發展",
+    "“生命至上、安全发展”") are one row (:func:`normalize_theme`), shown in their most used form."""
     import pandas as pd
+    from collections import Counter
+
+    from ..normalize import to_simplified
 
     df = campaigns_frame(db)
     df["campaign_name"] = df["campaign_name"].fillna("")
+    df["_key"] = [normalize_theme(t) if isinstance(t, str) else None for t in df["theme"]]
     rows = []
-    for (year, campaign, theme), group in df.groupby(["year", "campaign_name", "theme"], dropna=False, sort=False):
+    for (year, campaign, _), group in df.groupby(["year", "campaign_name", "_key"], dropna=False, sort=False):
         issuers = sorted({i for i in group["issuer"] if isinstance(i, str) and i})
-        rows.append({"year": year, "campaign": campaign or None, "theme": theme if isinstance(theme, str) else None,
+        forms = Counter(t for t in group["theme"] if isinstance(t, str))
+        # the most used form; on a tie a simplified one, then the first in code point order
+        theme = min(forms, key=lambda t: (-forms[t], to_simplified(t) != t, t)) if forms else None
+        rows.append({"year": year, "campaign": campaign or None, "theme": theme,
                      "notices": len(group), "issuers": "、".join(issuers)})
     out = pd.DataFrame(rows, columns=THEME_COLUMNS)
     out["year"] = out["year"].astype("Int64")
