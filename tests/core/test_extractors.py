@@ -205,6 +205,11 @@ ISSUERS = table("issuers", lambda c: [i.name for i in c.issuers], [
             "a short form when the text gives no full name"),
     Example("记者昨日从市公安局交警支队获悉，绍兴市公安局交警支队联合市文明办开展宣传。", ["绍兴市公安局交警支队"],
             "the full name over the short one"),
+    Example("国家发展改革委 生态环境部 教育部\n国资委 全国总工会 共青团中央\n关于做好2019年全国节能宣传周活动的通知\n"
+            "发改环资〔2019〕999号\n各省发展改革委:\n一、活动主题\n绿色发展", ["国家发展改革委", "生态环境部", "教育部",
+            "国资委", "全国总工会", "共青团中央"], "joint header rows above the title"),
+    Example("6月26日,武冈市妇联、禁毒委、禁毒协会牵头组织成员单位在市区开展禁毒宣传活动。", ["武冈市妇联", "禁毒委", "禁毒协会"],
+            "joint subject leading an event"),
 ])
 
 PUBLISHED = table("published", lambda c: (c.issue_date, c.published), [

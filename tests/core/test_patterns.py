@@ -32,6 +32,8 @@ EXAMPLES = [
     ("extract.published", "STAMP_LINE_PATTERN", "标题\n2018-09-13 21:49\n正文", {"y": "2018", "m": "09", "d": "13"}),
     ("extract.published", "STAMP_LINE_PATTERN", "02.11.2018  09:21", {"d2": "02", "m2": "11", "y2": "2018"}),
     ("extract.published", "DATELINE_PATTERN", "中国网5月11日讯 在第6个", {"m": "5", "d": "11"}),
+    ("extract.issuer", "INNER_VERB_PATTERN", "吉林市禁毒委按照省禁毒委", "按照"),
+    ("extract.issuer", "HEADER_TITLE_PATTERN", "关于做好2019年全国节能宣传周和全国低碳日活动的通知", "通知"),
     ("extract.issuer", "EVENT_LEAD_PATTERN", "5月29日上午在京隆重", "5月29日上午在京隆重"),
     ("extract.issuer", "JOINT_SUBJECT_PATTERN", "5月31日,国务院安委会办公室、应急管理部在京举行启动仪式", {"orgs": "国务院安委会办公室、应急管理部"}),
     ("extract.issuer", "JOINT_HOST_PATTERN", "由保定市科协、市教育局、市环保局主办的活动", {"orgs": "保定市科协、市教育局、市环保局"}),
