@@ -41,7 +41,7 @@ def build_archive(archive: str | os.PathLike, db: str = DEFAULT_DB, *, jobs: int
                   progress: Optional[bool] = None, lock_timeout: Optional[float] = None,
                   log: Optional[TextIO] = None, engine: str = "local", scheduler=None,
                   listed: bool = False, batch_size: int = MAX_BATCH,
-                  limits: Optional[Limits] = None) -> BuildSummary:
+                  limits: Optional[Limits] = None, stop_after: Optional[int] = None) -> BuildSummary:
     """Build or update the campaign database ``db`` from the files of ``archive``.
 
     ``archive``: a folder, an fsspec URL (``s3://bucket/prefix``), or with ``listed=True`` a
@@ -51,7 +51,9 @@ def build_archive(archive: str | os.PathLike, db: str = DEFAULT_DB, *, jobs: int
     False for plain lines, None for a bar on a terminal. ``lock_timeout``: seconds to wait
     for another build of the same database (None: wait until it ends). ``limits``: what one
     file may cost (default: the ones in force, :mod:`.limits`), ``task_seconds`` and
-    ``task_memory_mb`` per worker task on the local engine.
+    ``task_memory_mb`` per worker task on the local engine. ``stop_after``: once more files
+    than this failed, no further batch is started (the summary says ``stopped``; files not
+    reached keep their rows and nothing is marked removed).
     Raises FileAccessError for inputs that cannot be listed, DatabaseError for a database problem.
     """
     from . import db_schema
@@ -69,7 +71,7 @@ def build_archive(archive: str | os.PathLike, db: str = DEFAULT_DB, *, jobs: int
         with build_lock(eng, lock_timeout, on_wait=lambda m: print(f"build: {m}", file=log, flush=True)):
             db_schema.ensure_schema(eng, create=True)
             print(f"build: {inputs.source} -> {summary.url}: {runner.describe()}", file=log, flush=True)
-            _run(eng, url, inputs, runner, summary, log, progress, batch_size)
+            _run(eng, url, inputs, runner, summary, log, progress, batch_size, stop_after)
     except Exception as exc:
         _reraise_db(exc)
         raise
@@ -107,7 +109,8 @@ class _LocalRunner:
         pass
 
 
-def _run(eng, url: str, inputs: Inputs, runner, summary: BuildSummary, log: TextIO, progress, batch_size) -> None:
+def _run(eng, url: str, inputs: Inputs, runner, summary: BuildSummary, log: TextIO, progress, batch_size,
+         stop_after: Optional[int] = None) -> None:
     from . import db_write
     from .build_plan import Planner
     from .db_links import relink_duplicates
@@ -122,11 +125,16 @@ def _run(eng, url: str, inputs: Inputs, runner, summary: BuildSummary, log: Text
                 summary.count(o.status, o.path, o.error_type, o.message)
             bar.update(len(outcomes), sum(o.status == "failed" for o in outcomes))
 
-        batches = _batches(inputs.names(), planner, bar, runner.workers, batch_size)
+        def stop() -> bool:
+            summary.stopped = stop_after is not None and summary.failed > stop_after
+            return summary.stopped
+
+        batches = _batches(inputs.names(), planner, bar, runner.workers, batch_size, stop)
         runner.run(batches, url, stamp, on_done)
         bar.close()
         summary.seen = planner.seen
-        gone, stale = planner.gone(), planner.stale_failures()
+        # a stopped build has not seen every file: nothing may be taken for gone
+        gone, stale = ([], []) if summary.stopped else (planner.gone(), planner.stale_failures())
         db_write.mark_removed(eng, gone)
         db_write.forget_failures(eng, stale)
         with eng.begin() as c:
@@ -136,8 +144,10 @@ def _run(eng, url: str, inputs: Inputs, runner, summary: BuildSummary, log: Text
         summary.duplicates, summary.by_year = planner.totals()
 
 
-def _batches(names: Iterator[str], planner, bar: Progress, workers: int, batch_size: int) -> Iterator[list[FileInfo]]:
-    """Planned batches, listed lazily: the first read-ahead decides the batch size."""
+def _batches(names: Iterator[str], planner, bar: Progress, workers: int, batch_size: int,
+             stop=lambda: False) -> Iterator[list[FileInfo]]:
+    """Planned batches, listed lazily: the first read-ahead decides the batch size; none
+    after ``stop()`` turns true."""
     ahead = list(islice(names, workers * 8 * batch_size))
     size = batch_size
     if len(ahead) < workers * 8 * batch_size:  # a small archive: about 4 batches per worker
@@ -145,6 +155,8 @@ def _batches(names: Iterator[str], planner, bar: Progress, workers: int, batch_s
     chunks = (ahead[i:i + size] for i in range(0, len(ahead), size))
     rest = iter(lambda: list(islice(names, size)), [])
     for part in chain(chunks, rest):
+        if stop():
+            return
         files = planner.plan(part)
         bar.grow(len(files))
         if files:

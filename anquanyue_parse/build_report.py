@@ -79,6 +79,7 @@ class BuildSummary:
     duplicates: int = 0
     failed: int = 0
     engine: str = "local"
+    stopped: bool = False  # build_archive(stop_after=…): no batch started after too many failures
     failures: list[tuple[str, str, str]] = field(default_factory=list)
     by_year: list[tuple[Optional[int], int]] = field(default_factory=list)
 
@@ -114,6 +115,9 @@ class BuildSummary:
             out += [f"  {p}: {t}: {m}" for p, t, m in self.failures[:max_failures]]
             if self.failed > max_failures:
                 out.append(f"  … and {self.failed - max_failures} more (table failures)")
+        if self.stopped:
+            out.append(f"Stopped after {self.failed} failures (--strict): files not reached keep their "
+                       "rows, none was marked removed")
         total = sum(n for _, n in self.by_year)
         out.append(f"Campaigns in the database by year: {total:,} (duplicates and removed files excluded)")
         cells = [f"{'unknown' if y is None else y}: {n:<5,}" for y, n in self.by_year]

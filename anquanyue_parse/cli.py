@@ -1,39 +1,121 @@
-"""Command line: argument groups only; the work lives in the library modules.
+"""Command line: argument groups only; the work lives in :mod:`.commands` and the library.
 
-Errors are one line on stderr and a non-zero exit, never a traceback
-(set ANQUANYUE_DEBUG=1 to see one).
+Errors are one line on stderr and an exit code from :mod:`.exitcodes`, never a traceback
+(set ANQUANYUE_DEBUG=1 to see one). ``-v``/``-q`` set the ``logging`` level (INFO/DEBUG,
+ERROR), before or after the command.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from typing import Optional, Sequence
 
+from .exitcodes import EXIT_CODE_TABLE, ExitCode, exit_code_for
 from .version import __version__
 
-__all__ = ["main"]
+__all__ = ["main", "DEFAULT_DB"]
 
 DEFAULT_DB = "sqlite:///campaigns.sqlite"
 
+#: Examples shown at the end of ``anquanyue-parse --help``.
+EXAMPLES = """examples:
+  anquanyue-parse parse notice.txt --pretty          one record, indented
+  anquanyue-parse parse a.txt b.pdf > records.jsonl  one JSON record per line
+  cat notice.txt | anquanyue-parse parse -           read stdin
+  anquanyue-parse parse -r archive/                  every supported file under a folder
+  anquanyue-parse parse https://example.gov.cn/n.html
+  anquanyue-parse build corpus/ --db sqlite:///demo_campaigns.sqlite
+  anquanyue-parse query "SELECT year, count(*) FROM live_campaigns GROUP BY year" --format csv
+  anquanyue-parse schema > campaign.schema.json
+"""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Epilogs printed as written; "(default: …)" after each option that has a real default."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        # flags (store_true, count), positionals and options without a default say nothing more
+        if action.nargs == 0 or not action.option_strings or action.default in (None, [], argparse.SUPPRESS):
+            return text
+        return text + " (default: %(default)s)"
+
+
+def _common() -> argparse.ArgumentParser:
+    """-v / -q on every command (SUPPRESS: an option given before the command is kept)."""
+    common = argparse.ArgumentParser(add_help=False)
+    g = common.add_argument_group("Logging")
+    g.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
+                   help="more log lines on stderr (-v info, -vv debug)")
+    g.add_argument("-q", "--quiet", action="count", default=argparse.SUPPRESS,
+                   help="errors only on stderr")
+    return common
+
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="anquanyue-parse",
-                                description="Parse 安全生产月 notices into structured campaign records.")
+    p = argparse.ArgumentParser(prog="anquanyue-parse", formatter_class=_Formatter,
+                                description="Parse 安全生产月 notices into structured campaign records.",
+                                epilog=EXAMPLES + "\n" + EXIT_CODE_TABLE)
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("-v", "--verbose", action="count", default=0, help="more log lines (-v info, -vv debug)")
+    p.add_argument("-q", "--quiet", action="count", default=0, help="errors only")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    common = _common()
 
-    parse = sub.add_parser("parse", help="parse files and print their records as JSON")
+    def command(name: str, help: str, examples: str = "") -> argparse.ArgumentParser:
+        epilog = (f"examples:\n{examples}\n\n" if examples else "") + EXIT_CODE_TABLE
+        return sub.add_parser(name, help=help, description=help, parents=[common], formatter_class=_Formatter,
+                              epilog=epilog)
+
+    _parse_command(command)
+    _schema_command(command)
+    _eval_command(command)
+    _build_command(command)
+    _export_command(command)
+    _query_command(command)
+    _themes_command(command)
+    _review_command(command)
+    return p
+
+
+def _parse_command(command) -> None:
+    from . import commands
+
+    parse = command("parse", "parse files and print their records as JSON Lines (one record a line)",
+                    "  anquanyue-parse parse notice.txt --pretty\n"
+                    "  anquanyue-parse parse a.txt b.docx --no-source > records.jsonl\n"
+                    "  cat notice.txt | anquanyue-parse parse - --name notice.txt\n"
+                    "  anquanyue-parse parse -r archive/")
     g = parse.add_argument_group("Input")
-    g.add_argument("files", nargs="+", metavar="FILE")
+    g.add_argument("files", nargs="+", metavar="FILE",
+                   help="a path, '-' for stdin, an http(s) URL, or with -r a folder")
+    g.add_argument("-r", "--recursive", action="store_true", help="read every supported file under a FOLDER")
+    g.add_argument("--name", metavar="NAME", help="the name of stdin's file (its suffix is a format hint)")
     g = parse.add_argument_group("Output")
-    g.add_argument("--jsonl", action="store_true", help="one compact JSON record per line")
+    g.add_argument("--pretty", action="store_true",
+                   help="indented JSON: one record as an object, several as one JSON array")
+    g.add_argument("--jsonl", action="store_true", help="one compact record per line (what parse prints without --pretty)")
     g.add_argument("--no-source", action="store_true", help="leave source_text out of the output")
     _limit_group(parse)
-    parse.set_defaults(handler=_cmd_parse)
+    parse.set_defaults(handler=commands.cmd_parse)
 
-    ev = sub.add_parser("eval", help="score the parser on a gold-annotated corpus folder")
+
+def _schema_command(command) -> None:
+    from . import commands
+
+    schema = command("schema", "print the JSON Schema of the record that parse prints",
+                     "  anquanyue-parse schema > campaign.schema.json")
+    schema.set_defaults(handler=commands.cmd_schema)
+
+
+def _eval_command(command) -> None:
+    from . import commands
+
+    ev = command("eval", "score the parser on a gold-annotated corpus folder",
+                 "  anquanyue-parse eval corpus/ --errors")
     g = ev.add_argument_group("Input")
     g.add_argument("corpus", metavar="DIR")
     g = ev.add_argument_group("Output")
@@ -42,53 +124,94 @@ def _parser() -> argparse.ArgumentParser:
     g = ev.add_argument_group("Baseline")
     g.add_argument("--update-baseline", action="store_true",
                    help="raise the floors in DIR/baseline.json to the current scores (never lowers them)")
-    ev.set_defaults(handler=_cmd_eval)
+    ev.set_defaults(handler=commands.cmd_eval)
 
-    build = sub.add_parser("build", help="build or update the campaign database from an archive folder")
+
+def _build_command(command) -> None:
+    from . import commands
+
+    build = command("build", "build or update the campaign database from an archive folder",
+                    "  anquanyue-parse build corpus/ --db sqlite:///demo_campaigns.sqlite\n"
+                    "  anquanyue-parse build --list files.txt --max-failures 10\n"
+                    "  anquanyue-parse build archive/ --strict --no-progress")
     g = build.add_argument_group("Input")
     g.add_argument("archive", metavar="ARCHIVE",
                    help="a folder, an fsspec URL (s3://bucket/prefix, file:///…), or with --list a list file")
     g.add_argument("--list", action="store_true", help="ARCHIVE is a text file with one path or URL a line")
     g = build.add_argument_group("Output")
-    g.add_argument("--db", default=DEFAULT_DB, metavar="URL",
-                   help="database URL (default: %(default)s; postgresql://… for PostgreSQL)")
+    g.add_argument("--db", default=DEFAULT_DB, metavar="URL", help="database URL (postgresql://… for PostgreSQL)")
     g = build.add_argument_group("Processing")
     g.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
-                   help="worker processes of the local engine (default: all cores)")
+                   help="worker processes of the local engine (0: all cores)")
     g.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local worker processes (default) or a Dask cluster (the dask extra)")
+                   help="local worker processes or a Dask cluster (the dask extra)")
     g.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
     g.add_argument("--no-progress", action="store_true", help="plain log lines instead of a progress bar")
+    g = build.add_argument_group("Exit code")
+    g.add_argument("--max-failures", type=int, default=0, metavar="N",
+                   help="exit 0 while at most N files fail (the others are stored either way)")
+    g.add_argument("--strict", action="store_true",
+                   help="stop the build once more than --max-failures files failed (exit 1; files not "
+                        "reached are left as they were, none is marked removed)")
     _limit_group(build)
-    build.set_defaults(handler=_cmd_build)
+    build.set_defaults(handler=commands.cmd_build)
 
-    export = sub.add_parser("export", help="export the campaign database")
+
+def _export_command(command) -> None:
+    from . import commands
+
+    export = command("export", "export the campaign database (live notices; csv/parquet: every table)",
+                     "  anquanyue-parse export --format jsonl > records.jsonl\n"
+                     "  anquanyue-parse export --format csv > campaigns.csv\n"
+                     "  anquanyue-parse export --format parquet -o tables/")
     g = export.add_argument_group("Input")
-    g.add_argument("--db", default=DEFAULT_DB, metavar="URL")
+    g.add_argument("--db", default=DEFAULT_DB, metavar="URL", help="the campaign database (sqlite:///FILE, postgresql://…)")
     g = export.add_argument_group("Output")
-    g.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
-    g.add_argument("--output", "-o", metavar="PATH", help="file (jsonl) or folder (csv, parquet); default stdout for jsonl")
-    export.set_defaults(handler=_cmd_export)
+    g.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl",
+                   help="records as JSON Lines, or the tables as CSV / Parquet")
+    g.add_argument("--output", "-o", metavar="PATH",
+                   help="a file (jsonl) or a folder (csv, parquet: one file per table); without it, jsonl "
+                        "records or the campaigns table as csv go to stdout")
+    export.set_defaults(handler=commands.cmd_export)
 
-    query = sub.add_parser("query", help="run a read-only SQL query on the campaign database")
+
+def _query_command(command) -> None:
+    from . import commands
+
+    query = command("query", "run a read-only SQL query on the campaign database",
+                    '  anquanyue-parse query "SELECT year, count(*) AS n FROM live_campaigns GROUP BY year"\n'
+                    '  anquanyue-parse query "SELECT issuer, theme FROM live_campaigns" --format json')
     g = query.add_argument_group("Input")
-    g.add_argument("--db", default=DEFAULT_DB, metavar="URL")
-    g.add_argument("sql", metavar="SQL")
-    query.set_defaults(handler=_cmd_query)
+    g.add_argument("--db", default=DEFAULT_DB, metavar="URL", help="the campaign database (sqlite:///FILE, postgresql://…)")
+    g.add_argument("sql", metavar="SQL", help="one SELECT (or WITH … SELECT); live_campaigns leaves out "
+                                              "duplicates and removed files")
+    g = query.add_argument_group("Output")
+    g.add_argument("--format", choices=["table", "csv", "json", "jsonl"], default="table",
+                   help="aligned text, CSV with a header, a JSON array of objects, or one object a line")
+    query.set_defaults(handler=commands.cmd_query)
 
-    themes = sub.add_parser("themes", help="print the themes-by-year table")
+
+def _themes_command(command) -> None:
+    from . import commands
+
+    themes = command("themes", "print the themes-by-year table",
+                     "  anquanyue-parse themes --db sqlite:///demo_campaigns.sqlite")
     g = themes.add_argument_group("Input")
-    g.add_argument("--db", default=DEFAULT_DB, metavar="URL")
-    themes.set_defaults(handler=_cmd_themes)
+    g.add_argument("--db", default=DEFAULT_DB, metavar="URL", help="the campaign database (sqlite:///FILE, postgresql://…)")
+    themes.set_defaults(handler=commands.cmd_themes)
 
-    review = sub.add_parser("review", help="write an HTML page highlighting every extracted value")
+
+def _review_command(command) -> None:
+    from . import commands
+
+    review = command("review", "write an HTML page highlighting every extracted value",
+                     "  anquanyue-parse review notice.pdf -o review.html")
     g = review.add_argument_group("Input")
-    g.add_argument("file", metavar="FILE")
+    g.add_argument("file", metavar="FILE", help="a notice")
     g = review.add_argument_group("Output")
-    g.add_argument("--output", "-o", default="review.html", metavar="HTML")
+    g.add_argument("--output", "-o", default="review.html", metavar="HTML", help="the page to write")
     _limit_group(review)
-    review.set_defaults(handler=_cmd_review)
-    return p
+    review.set_defaults(handler=commands.cmd_review)
 
 
 def _limit_group(parser: argparse.ArgumentParser) -> None:
@@ -98,120 +221,37 @@ def _limit_group(parser: argparse.ArgumentParser) -> None:
                         "(README: Limits)")
 
 
-def _limits(args):
-    from .limits import parse_limit_options
-
-    return parse_limit_options(args.limit) if args.limit else None
-
-
-def _cmd_parse(args) -> int:
-    from .pipeline import parse_file
-
-    limits = _limits(args)
-    exclude = {"source_text"} if args.no_source else None
-    failed = 0
-    for path in args.files:
-        try:
-            rec = parse_file(path, limits)
-        except Exception as exc:  # one bad file does not stop the others
-            _error(exc)
-            failed += 1
-            continue
-        if args.jsonl:
-            print(rec.model_dump_json(exclude=exclude))
-        else:
-            print(rec.model_dump_json(indent=2, exclude=exclude))
-    return 1 if failed else 0
+def _logging(verbose: int, quiet: int) -> None:
+    level = logging.ERROR if quiet else {0: logging.WARNING, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("anquanyue-parse: %(levelname)s: %(message)s"))
+    root = logging.getLogger("anquanyue_parse")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    root.propagate = False
 
 
-def _cmd_eval(args) -> int:
-    from .baseline import check_baseline, update_baseline
-    from .evaluate import evaluate_sets
-
-    reports = evaluate_sets(args.corpus)
-    report = reports["all"]
-    if args.json:
-        import json
-
-        print(json.dumps({name: r.scores() for name, r in reports.items()}, indent=2))
-    else:
-        print(report.render())
-        print("by set: " + ", ".join(f"{name} {r.macro:.3f} ({r.documents})"
-                                     for name, r in reports.items() if name != "all"))
-    if args.errors:
-        for doc, field, gold, pred in report.errors:
-            print(f"{doc}\t{field}\tgold={gold!r}\tgot={pred!r}")
-    if args.update_baseline:
-        print(update_baseline(args.corpus, reports))
-        return 0
-    problems = check_baseline(args.corpus, reports)
-    for line in problems:
-        print(f"below floor: {line}", file=sys.stderr)
-    return 1 if problems else 0
-
-
-def _cmd_build(args) -> int:
-    from .archive import build_archive
-
-    summary = build_archive(args.archive, args.db, jobs=args.jobs, progress=False if args.no_progress else None,
-                            engine=args.engine, scheduler=args.scheduler, listed=args.list,
-                            limits=_limits(args))
-    print(summary.render())
-    return 0 if summary.ok else 1
-
-
-def _cmd_export(args) -> int:
-    from .db import open_database
-
-    with open_database(args.db) as db:
-        for path in db.export(args.format, args.output):
-            print(f"wrote {path}", file=sys.stderr)
-    return 0
-
-
-def _cmd_query(args) -> int:
-    from .db import dumps_frame, open_database
-
-    with open_database(args.db) as db:
-        print(dumps_frame(db.query(args.sql)))
-    return 0
-
-
-def _cmd_themes(args) -> int:
-    from .analysis import themes_table
-
-    print(themes_table(args.db))
-    return 0
-
-
-def _cmd_review(args) -> int:
-    from .limits import use_limits
-    from .review import write_review
-
-    with use_limits(_limits(args)):
-        print(write_review(args.file, args.output))
-    return 0
-
-
-def _error(exc: BaseException) -> None:
+def error_line(exc: BaseException) -> str:
+    """The one line a command prints for an error: ``anquanyue-parse: Type: message``."""
     msg = str(exc) or type(exc).__name__
-    print(f"anquanyue-parse: {type(exc).__name__}: {msg}".splitlines()[0], file=sys.stderr)
+    return f"anquanyue-parse: {type(exc).__name__}: {msg}".splitlines()[0]
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
+    _logging(args.verbose, args.quiet)
     try:
         return int(args.handler(args) or 0)
     except KeyboardInterrupt:
         print("anquanyue-parse: interrupted", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
-        return 0
+        return ExitCode.OK
     except Exception as exc:
         if os.environ.get("ANQUANYUE_DEBUG"):
             raise
-        _error(exc)
-        return 2
+        print(error_line(exc), file=sys.stderr)
+        return exit_code_for(exc)
 
 
 if __name__ == "__main__":  # pragma: no cover

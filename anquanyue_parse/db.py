@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .db_rows import unpack_record
 from .db_schema import CHILD_TABLES, TABLES, ensure_schema, error_line, make_engine, normalize_url, sqlite_path
-from .errors import DatabaseError
+from .errors import DatabaseError, QueryRefused, UsageError
 from .models import Campaign
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -144,7 +144,8 @@ class Database:
 
     def export(self, fmt: str, output: Optional[str] = None, stream: Optional[TextIO] = None) -> list[str]:
         """Write the database as ``jsonl`` (records, to a file or ``stream``), or ``csv`` /
-        ``parquet`` (one file per table in the folder ``output``). Return the paths written."""
+        ``parquet`` (one file per table in the folder ``output``; csv without ``output``: the
+        campaigns table to ``stream``, default stdout). Return the paths written."""
         if fmt == "jsonl":
             if output is None:
                 self._write_jsonl(stream or sys.stdout)
@@ -155,8 +156,11 @@ class Database:
             return [str(output)]
         if fmt not in ("csv", "parquet"):
             raise DatabaseError(f"unknown export format {fmt!r}: jsonl, csv or parquet")
+        if output is None and fmt == "csv":
+            self.campaigns().to_csv(stream or sys.stdout, index=False)
+            return []
         if output is None:
-            raise DatabaseError(f"--format {fmt} writes one file per table: give a folder with -o")
+            raise UsageError("--format parquet writes one file per table: give a folder with -o")
         folder = Path(output)
         folder.mkdir(parents=True, exist_ok=True)
         written = []
@@ -207,15 +211,15 @@ def check_read_only(sql: str) -> str:
     """The statement if it is one read-only query, else DatabaseError."""
     bare = SQL_COMMENT.sub(" ", sql).strip().rstrip(";").strip()
     if not bare:
-        raise DatabaseError("empty query")
+        raise QueryRefused("empty query")
     unquoted = SQL_QUOTED.sub("''", bare)
     if ";" in unquoted:
-        raise DatabaseError("one statement at a time: the query holds a ';'")
+        raise QueryRefused("one statement at a time: the query holds a ';'")
     if not READ_ONLY_START.match(unquoted):
-        raise DatabaseError("read-only: only SELECT (or WITH … SELECT) queries are allowed")
+        raise QueryRefused("read-only: only SELECT (or WITH … SELECT) queries are allowed")
     word = WRITE_WORD.search(unquoted)
     if word:
-        raise DatabaseError(f"read-only: the query contains {word.group(0).upper()!r}")
+        raise QueryRefused(f"read-only: the query contains {word.group(0).upper()!r}")
     return bare
 
 
@@ -264,6 +268,27 @@ def load_table(url_or_db: UrlOrDb, name: str) -> "pd.DataFrame":
 def load_records(url_or_db: UrlOrDb) -> list[Campaign]:
     """Every notice as the Campaign the parser produced (lossless), ordered by path."""
     return _with_db(url_or_db, Database.records)
+
+
+#: Output formats of :func:`format_frame` (``query --format``).
+FRAME_FORMATS = ("table", "csv", "json", "jsonl")
+
+
+def format_frame(frame: "pd.DataFrame", fmt: str = "table") -> str:
+    """A query result as text: an aligned ``table``, ``csv`` with a header, ``json`` (an array
+    of objects) or ``jsonl`` (one object a line); dates in ISO form, missing values null."""
+    import json
+
+    if fmt == "table":
+        return dumps_frame(frame) + "\n"
+    if fmt == "csv":
+        return frame.to_csv(index=False)
+    if fmt not in ("json", "jsonl"):
+        raise UsageError(f"unknown output format {fmt!r}: {', '.join(FRAME_FORMATS)}")
+    rows = json.loads(frame.to_json(orient="records", date_format="iso", force_ascii=False))
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
 def dumps_frame(frame: "pd.DataFrame") -> str:

@@ -15,6 +15,7 @@ __all__ = [
     "FileAccessError",
     "DatabaseError",
     "UsageError",
+    "QueryRefused",
 ]
 
 
@@ -70,3 +71,7 @@ class DatabaseError(AnquanyueError):
 class UsageError(AnquanyueError):
     """A command line or call that asks for something impossible as written
     (a bad ``--limit``, a folder given without ``-r``, two sources at once)."""
+
+
+class QueryRefused(DatabaseError, UsageError):
+    """A query that could write (or several statements): ``query`` runs one read-only SELECT."""

@@ -57,7 +57,7 @@ def test_cli_themes(db_url, capsys):
 
 
 def test_cli_themes_without_a_database_is_one_line(tmp_path, capsys):
-    assert main(["themes", "--db", f"sqlite:///{tmp_path / 'none.sqlite'}"]) == 2
+    assert main(["themes", "--db", f"sqlite:///{tmp_path / 'none.sqlite'}"]) == 3  # ExitCode.DATABASE
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "build" in err
 
@@ -67,4 +67,4 @@ def test_cli_review(tmp_path, capsys):
     assert main(["review", str(SEEDS[0]), "-o", str(out)]) == 0
     assert capsys.readouterr().out.strip() == str(out)
     assert '<mark id="m-f-theme"' in out.read_text("utf-8")
-    assert main(["review", str(tmp_path / "missing.txt"), "-o", str(out)]) == 2
+    assert main(["review", str(tmp_path / "missing.txt"), "-o", str(out)]) == 1  # as parse: INPUT_FAILED

@@ -136,7 +136,11 @@ def test_export_jsonl_csv_parquet(built, tmp_path, capsys):
         camp = read(folder / f"campaigns.{fmt}")
         assert [_value(t) for t in camp.title] == [r.title for r in records]
         assert len(read(folder / f"activities.{fmt}")) == len(load_table(url, "activities"))
-    assert main(["export", "--db", url, "--format", "csv"]) == 2  # needs a folder
+    capsys.readouterr()
+    assert main(["export", "--db", url, "--format", "csv"]) == 0  # no folder: the campaigns table to stdout
+    rows = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert [_value(t) for t in rows.title] == [r.title for r in records] and "campaign_id" in rows.columns
+    assert main(["export", "--db", url, "--format", "parquet"]) == 2  # a folder is needed
     assert "give a folder" in capsys.readouterr().err
 
 
