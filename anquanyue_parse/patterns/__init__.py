@@ -84,9 +84,9 @@ CAMPAIGN_NAME_SCANNER = CampaignNameScanner(CAMPAIGN_NAME_PATTERN, CAMPAIGN_LITE
 HEADING_PATTERNS = [
     (0, regex.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*")),
     (1, regex.compile(r"(?P<n>[一二三四五六七八九十]{1,3})\s*[、.](?!\d)")),
-    (2, regex.compile(r"\((?P<n>[一二三四五六七八九十]{1,3})\)\s*")),
+    (2, regex.compile(r"\((?P<n>[一二三四五六七八九十]{1,3})\)[、.]?\s*")),
     (3, regex.compile(r"(?P<n>\d{1,2})\s*[、.](?!\d)")),
-    (4, regex.compile(r"\((?P<n>\d{1,2})\)\s*")),
+    (4, regex.compile(r"\((?P<n>\d{1,2})\)[、.]?\s*")),
     (5, regex.compile(r"(?P<n>[①-⑳])\s*")),
 ]
 

@@ -248,9 +248,27 @@ DOC_KIND = table("doc_kind", lambda c: c.doc_kind, [
 ])
 
 
+ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities], [
+    Example("关于开展2024年“安全生产月”活动的通知\n各单位：\n一、活动主题\n人人讲安全\n二、活动内容\n"
+            "（一）开展主题宣传活动。\n（二）开展咨询日活动。\n三、工作要求\n（一）加强领导。",
+            ["开展主题宣传活动", "开展咨询日活动"], "under 活动内容, not 工作要求"),
+    # real shapes (corpus/real9c, real9d): a contest's rules and an event's agenda are no activities
+    Example("关于举办安全生产月演讲比赛的通知\n各单位：\n一、演讲主题\n安全发展\n二、参赛对象\n全体职工\n"
+            "三、演讲安排\n6月20日", [], "contest rules"),
+    Example("关于开展征集活动的通知\n各单位：\n一、活动内容\n（一）参与对象\n全市中小学生。\n（二）内容要求\n"
+            "紧扣主题。\n（三）评选条件\n原创。", [], "rules under 活动内容"),
+    Example("关于开展安全知识竞赛的通知\n各单位：\n一、竞赛时间:2019年6月1日至6月30日\n二、竞赛内容:安全法律法规\n"
+            "三、竞赛规则\n每人一次", [], "label headings"),
+    Example("2021年安全生产月活动工作总结\n一、加强领导,精心组织\n成立了领导小组。\n二、加强宣传,营造氛围\n"
+            "开展了宣传。", [], "a summary's achievements"),
+    Example("安全环保月活动方案\n三、活动内容\n(1)、安全环保月宣传活动\n(2)、安全环保隐患申报",
+            ["安全环保月宣传活动", "安全环保隐患申报"], "(1)、 numbering"),
+])
+
+
 @pytest.mark.parametrize("get,text,expected",
                          CAMPAIGN + DOC_NUMBER + ISSUER + ISSUE_DATE + THEME + PERIOD + DEADLINES + CONTACTS + LISTS
-                         + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND)
+                         + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND + ACTIVITIES)
 def test_example(get, text, expected):
     assert get(parse_text(text)) == expected
 
