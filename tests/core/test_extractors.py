@@ -98,6 +98,12 @@ PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period el
 
 DEADLINES = table("deadlines", lambda c: [(d.date, d.time, d.recurrence) for d in c.deadlines], [
     Example(HEAD + "请各区市于 5 月 30 日前报送活动联络员。", [(D(2024, 5, 30), None, None)]),
+    # real shapes (corpus/real9b-d): cut-off labels of a submission, 上交, a date whose 月 was lost
+    Example(HEAD + "3、投稿截止日期:2015年4月30日18:00。", [(D(2015, 4, 30), "18:00", None)], "截止 label"),
+    Example(HEAD + "03作品截稿时间\n2023年9月6日17时", [(D(2023, 9, 6), "17:00", None)], "截稿 label over two lines"),
+    Example(HEAD + "11月25日前上交杨浦区教育系统消防宣传月活动统计表。", [(D(2024, 11, 25), None, None)], "上交"),
+    Example(HEAD + "各单位于76日前将活动信息报送至市组委会办公室。", [(D(2024, 7, 6), None, None)], "76日 = 7月6日"),
+    Example(HEAD + "各单位于16日前将活动信息报送至市组委会办公室。", [], "a bare day of no month: not dated"),
     Example(HEAD + "请各部门6月4日18时前报送1名联络员。", [(D(2024, 6, 4), "18:00", None)]),
     Example(HEAD + "6月份每周三12：00前，报送一周活动开展情况。", [(None, "12:00", "weekly:WED")]),
     Example(HEAD + "6月起，每月25日前在联络群内报送活动进展情况。", [(None, None, "monthly:25")]),
