@@ -69,6 +69,15 @@ ISSUE_DATE = table("issue_date", lambda c: c.issue_date, [
 ])
 
 THEME = table("theme", lambda c: c.theme, [
+    # real shapes (corpus/real9b-d)
+    Example("今年全國防災減災日主題為:防范災害風險,護航高質量發展。", "防范災害風險,護航高質量發展", "unquoted label after a campaign day"),
+    Example("本次活动以防范青少年药物滥用为主题,旨在帮助市民。", "防范青少年药物滥用", "unquoted 以…为主题"),
+    Example("是第十三个122“全国交通安全日”\n今年的主题是\n文明交通 携手共创\n全国交通安全日", "文明交通 携手共创", "label at a line end"),
+    Example("一、时间和主题\n时间:9月5日至11日\n主题:网络安全为人民 网络安全靠人民\n二、活动内容", "网络安全为人民 网络安全靠人民",
+            "a 主题: label opening its line"),
+    Example("各参赛单位围绕“教育培训强基础,隐患排查保安康”竞赛主题,突出抓好培训。", "教育培训强基础,隐患排查保安康", "竞赛主题"),
+    Example("一、活动主题:安全第一,预防为主。\n二、活动时间:20xx年6月1日至6月30日", "安全第一,预防为主", "theme on the heading line"),
+    Example("树立“安全发展”的理念,围绕“安全生产月”主题,开展活动。", None, "a campaign name is no theme"),
     Example("活动主题：人人讲安全、个个会应急——畅通生命通道\n", "人人讲安全、个个会应急——畅通生命通道", "label"),
     Example("一、活动主题\n\n人人讲安全、个个会应急。\n\n二、活动时间\n", "人人讲安全、个个会应急", "heading + line"),
     Example("一、活动主题\n\n生命至上安全发展\n\n二、活动时间\n", "生命至上安全发展", "a short theme line is no title rest"),

@@ -32,6 +32,8 @@ EXAMPLES = [
     ("extract.published", "STAMP_LINE_PATTERN", "标题\n2018-09-13 21:49\n正文", {"y": "2018", "m": "09", "d": "13"}),
     ("extract.published", "STAMP_LINE_PATTERN", "02.11.2018  09:21", {"d2": "02", "m2": "11", "y2": "2018"}),
     ("extract.published", "DATELINE_PATTERN", "中国网5月11日讯 在第6个", {"m": "5", "d": "11"}),
+    ("extract.theme", "THEME_LABEL_EOL_PATTERN", "今年的主题是\n文明交通 携手共创\n", {"theme": "文明交通 携手共创"}),
+    ("extract.theme", "LABEL_LEAD_PATTERN", "全国防灾减灾日", "日"),
     ("extract.deadlines", "SUBMISSION_WORD_PATTERN", "活动项目征集截止日期为2015年3月25日", "征集"),
     ("extract.deadlines", "CUTOFF_PATTERN", "投稿截止日期:2015年4月30日", {"m": "4", "d": "30"}),
     ("extract.activities", "LABEL_HEADING_PATTERN", "征集时间:2010年6月1日至9月30日", {"label": "征集时间"}),
