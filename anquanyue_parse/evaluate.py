@@ -15,6 +15,7 @@ from typing import Any, Iterable, Optional
 
 import regex
 
+from .formats import notice_suffixes
 from .models import Campaign
 
 __all__ = ["evaluate_corpus", "evaluate_sets", "FieldScore", "Report", "corpus_hash", "SCALAR_FIELDS", "LIST_FIELDS"]
@@ -177,7 +178,7 @@ def gold_files(root: Path) -> Iterable[tuple[Path, Path]]:
     for gold in sorted(root.rglob("*.json")):
         if gold.name == "baseline.json":
             continue
-        for ext in (".txt", ".docx", ".pdf", ".html", ".htm", ".doc"):
+        for ext in notice_suffixes():  # X.json's notice: X with a readable format's suffix
             src = gold.with_suffix(ext)
             if src.exists():
                 yield src, gold

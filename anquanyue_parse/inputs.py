@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from .errors import FileAccessError
+from .formats import is_notice_suffix
 from .limits import get_limits, too_large
-from .loaders import SUPPORTED_SUFFIXES
 from .loaders.guards import read_regular
 from .paths import fs_path, printable_path
 
@@ -44,7 +44,8 @@ def _wanted(name: str) -> bool:
     if stem.lower() == "readme":  # describes the archive, is not a notice
         return False
     suffix = suffix.lower()
-    return suffix != ".json" and suffix in SUPPORTED_SUFFIXES  # *.json: gold files beside notices
+    return is_notice_suffix(suffix)  # a readable format's (format registry); never the *.json gold files
+
 
 
 def iter_archive(root: str | os.PathLike) -> Iterator[Path]:

@@ -22,17 +22,9 @@ from typing import Iterator, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import TooLarge
+from . import formats
 
-__all__ = ["Limits", "DEFAULT_FORMAT_MB", "get_limits", "use_limits", "parse_limit_options", "too_large"]
-
-#: Largest file (MB, before any decoding) per format; a format not named here gets
-#: ``Limits.file_mb``. A notice is a few hundred KB; these leave room for pages with
-#: images inline and for long compilations while keeping each file under ~10 s / 500 MB.
-DEFAULT_FORMAT_MB = {
-    "txt": 64.0, "html": 10.0, "mhtml": 20.0, "docx": 50.0, "odt": 50.0, "pdf": 100.0, "ofd": 100.0,
-    "doc": 50.0, "wps": 50.0, "rtf": 50.0,
-}
-
+__all__ = ["Limits", "get_limits", "use_limits", "parse_limit_options", "too_large"]
 
 class Limits(BaseModel):
     """What one file may cost. Sizes in MB (2**20 bytes), times in seconds."""
@@ -41,7 +33,7 @@ class Limits(BaseModel):
 
     file_mb: float = Field(100.0, gt=0, description="largest file of any format, checked before reading")
     format_mb: dict[str, float] = Field(default_factory=dict,
-                                        description="per-format largest file, over DEFAULT_FORMAT_MB")
+                                        description="per-format largest file, over the format registry's max_mb")
     zip_total_mb: float = Field(200.0, gt=0, description="sum of a zip's uncompressed members (docx, odt)")
     zip_member_mb: float = Field(100.0, gt=0, description="one uncompressed zip member")
     zip_ratio: float = Field(100.0, gt=0, description="uncompressed/compressed size of a member over 1 MB")
@@ -58,7 +50,9 @@ class Limits(BaseModel):
         if fmt is None:
             mb = self.file_mb
         else:
-            mb = self.format_mb.get(fmt, DEFAULT_FORMAT_MB.get(fmt, self.file_mb))
+            row = formats.get(fmt)
+            default = row.max_mb if row is not None and row.max_mb is not None else self.file_mb
+            mb = self.format_mb.get(fmt, default)
         return int(mb * (1 << 20))
 
     def override(self, **changes) -> "Limits":

@@ -98,10 +98,18 @@ _SEEN: set[str] = set()  # characters already looked up
 def _fold_table(text: str) -> dict[int, int]:
     """The fold table, extended with traditional -> simplified for new Han characters in ``text``."""
     unseen = set(text) - _SEEN
-    if not unseen:
-        return _TABLE
+    if unseen:
+        _learn(unseen)
+    return _TABLE
+
+
+def _learn(unseen) -> None:
+    """Look new characters up: traditional -> simplified for Han ones, into ``_TABLE``/``_T2S``
+    (and the array form of the table, once it exists)."""
     _SEEN.update(unseen)  # (characters below U+3400 need no conversion: seen once, never again)
     new = sorted(ch for ch in unseen if ord(ch) >= 0x3400)
+    if _LUT:
+        _LUT[1][[ord(ch) for ch in unseen if ord(ch) < _LUT_SIZE]] = True
     if new:
         converted = _opencc().convert("\n".join(new)).split("\n")
         if len(converted) != len(new):  # should not happen; fall back char by char
@@ -109,7 +117,44 @@ def _fold_table(text: str) -> dict[int, int]:
         for src, dst in zip(new, converted):
             if len(dst) == 1 and dst != src:
                 _TABLE[ord(src)] = _T2S[ord(src)] = ord(dst)
-    return _TABLE
+                if _LUT and ord(src) < _LUT_SIZE:
+                    _LUT[0][ord(src)] = ord(dst)
+
+
+#: Code points the array table covers (the BMP and the supplementary ideographic plane).
+_LUT_SIZE = 0x30000
+#: ``[table, seen]``: ``_TABLE`` as a code point array and ``_SEEN`` as a mask, built on first use.
+_LUT: list = []
+
+
+def _fold(text: str) -> str:
+    """``text.translate(_fold_table(text))`` by array lookup: a dict lookup per character costs
+    as much as the rest of normalization."""
+    import numpy as np
+
+    try:
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate
+        return _translate_1to1(text, _fold_table(text))
+    if codes.size and int(codes.max()) >= _LUT_SIZE:
+        return _translate_1to1(text, _fold_table(text))
+    if not _LUT:
+        table = np.arange(_LUT_SIZE, dtype=np.uint32)
+        items = [(k, v) for k, v in _TABLE.items() if k < _LUT_SIZE]
+        table[[k for k, _ in items]] = [v for _, v in items]
+        seen = np.zeros(_LUT_SIZE, dtype=bool)
+        seen[[ord(ch) for ch in _SEEN if ord(ch) < _LUT_SIZE]] = True
+        _LUT[:] = [table, seen]
+    table, seen = _LUT
+    unseen = codes[~seen[codes]]
+    if unseen.size:
+        _learn({chr(c) for c in np.unique(unseen).tolist()})
+    return table[codes].tobytes().decode("utf-32-le")
+
+
+def _translate_1to1(text: str, table: dict[int, int]) -> str:
+    new = text.translate(table)
+    return new if len(new) == len(text) else text
 
 
 def _width(line: str) -> float:
@@ -126,10 +171,11 @@ def _wrap_edits(text: str) -> list[tuple[int, int, str]]:
     """
     lines: list[tuple[int, int]] = []  # (start, end) without the newline
     pos = 0
-    for part in text.split("\n"):
+    parts = text.split("\n")
+    for part in parts:
         lines.append((pos, pos + len(part)))
         pos += len(part) + 1
-    widths = [_width(text[s:e].strip()) for s, e in lines]
+    widths = [_width(part.strip()) for part in parts]
     body = sorted(w for w in widths if w >= 10)
     if len(body) < 8:
         return []
@@ -160,7 +206,7 @@ def _wrap_edits(text: str) -> list[tuple[int, int, str]]:
         forced = bool(nxt_text) and (nxt_text[0] in CONTINUATION_START
                                      or content[-1].isdigit() and nxt_text[0] in "年月日号时点分")
         if not forced and (not full[i] or BLOCK_START_PATTERN.match(text, js, je)
-                           or DOC_NUMBER_LINE_PATTERN.search(content)):
+                           or content[-1] in "号號" and DOC_NUMBER_LINE_PATTERN.search(content)):
             i += 1
             continue
         nxt = text[js:je]
@@ -347,7 +393,7 @@ def normalize(source: str) -> Normalized:
     step = root.sub(_DISPLAY_PASS, _display_repl)
     layout = _flattened_edits(step.text) + _wrap_edits(step.text)
     display = step.edit(sorted(layout)) if layout else step
-    match = display.translate(_fold_table(display.text)).sub(_MATCH_PASS, _match_repl)
+    match = MappedText(_fold(display.text), None, display).sub(_MATCH_PASS, _match_repl)
     if CN_DATE_HINT.search(match.text):
         match = match.sub(CN_DATE_PATTERN, _cn_date_repl)
     return Normalized(source=source, display=display, match=match)

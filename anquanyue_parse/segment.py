@@ -165,8 +165,12 @@ def _join_broken_title(node: Node, lines: list[Line]) -> Optional[int]:
 def _plain_heading(line: Line) -> Optional[tuple[int, int]]:
     """(start, end) of an unnumbered heading line such as "重点活动"."""
     t = line.text.strip()
-    lead = LEADING_SYMBOLS_PATTERN.match(t).end()
-    t = t[lead:].strip()
+    first = t[:1]
+    if "\u4e00" <= first <= "\u9fff" or first.isascii() and (first.isalnum() or first == "_"):
+        if len(t) > 12:  # (a Han or word character: no symbols to skip)
+            return None
+    else:
+        t = t[LEADING_SYMBOLS_PATTERN.match(t).end():].strip()
     if 2 <= len(t) <= 12 and PLAIN_HEADING_PATTERN.fullmatch(t):
         s = line.start + line.text.index(t)
         return s, s + len(t)
@@ -175,7 +179,7 @@ def _plain_heading(line: Line) -> Optional[tuple[int, int]]:
 
 def _bracket_heading(line: Line) -> Optional[tuple[int, int]]:
     """(start, end) of the title of a "【宣传教育】" heading line."""
-    m = BRACKET_HEADING_PATTERN.match(line.text)
+    m = BRACKET_HEADING_PATTERN.match(line.text) if "【" in line.text else None
     if not m:
         return None
     return line.start + m.start("t"), line.start + m.end("t")
@@ -293,7 +297,8 @@ def segment(norm: Normalized) -> Segments:
     """Split the match text into lines, heading tree, title and attachment bodies."""
     text = norm.text
     lines = _lines(text)
-    bodies = [ln.index for ln in lines if len(ln.text) < 12 and ATTACHMENT_BODY_PATTERN.match(ln.text)
+    bodies = [ln.index for ln in lines if len(ln.text) < 12 and ln.text.startswith("附件")
+              and ATTACHMENT_BODY_PATTERN.match(ln.text)
               and not ln.text.rstrip().endswith(":")]
     roots = _outline(lines, len(text), set(bodies))
     seg = Segments(norm=norm, lines=lines, roots=roots, attachment_bodies=bodies)

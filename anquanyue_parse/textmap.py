@@ -106,11 +106,11 @@ class MappedText:
 
     def sub(self, pattern, repl: str | Callable[[object], str] = "") -> "MappedText":
         """Regex substitution as edits (``pattern`` is a compiled ``regex``/``re`` pattern)."""
-        edits = []
-        for m in pattern.finditer(self.text):
-            r = repl(m) if callable(repl) else repl
-            if m.group(0) != r:
-                edits.append((m.start(), m.end(), r))
+        if callable(repl):
+            edits = [(m.start(), m.end(), r) for m in pattern.finditer(self.text)
+                     if m.group(0) != (r := repl(m))]
+        else:
+            edits = [(m.start(), m.end(), repl) for m in pattern.finditer(self.text) if m.group(0) != repl]
         if not edits:
             return MappedText(self.text, None, self)
         return self.edit(edits)
@@ -146,6 +146,15 @@ class MappedText:
             parent = node.parent
             if parent is None and ancestor is None:
                 break
-            start, end = node.to_parent(start, end)
+            # node.to_parent(start, end), inlined: this runs for every span of every value
+            n = len(node.text)
+            start = 0 if start < 0 else (n if start > n else start)
+            end = start if end < start else (n if end > n else end)
+            runs = node.runs
+            if runs is not None:
+                if start == end:
+                    start = end = runs.start_of(start) if start < n else (runs.end_of(n - 1) if n else 0)
+                else:
+                    start, end = runs.start_of(start), runs.end_of(end - 1)
             node = parent
         return start, end

@@ -78,14 +78,14 @@ def assemble(ctx: Context) -> Campaign:
     if theme:
         rec.theme = put("theme", theme)
 
-    placeholder = bool(YEAR_PLACEHOLDER_PATTERN.search(ctx.text))
     if year is None and issue_date is not None:
         year, how = issue_date.year, "from the issue date"
     if year is None:
         stamp = NUMERIC_DATE_PATTERN.search(ctx.text)
         if stamp:
             year, how = int(stamp.group("y")), "from the page's date stamp"
-    if year is None and rec.theme and not placeholder and rec.campaign in (None, "安全生产月"):
+    if year is None and rec.theme and rec.campaign in (None, "安全生产月") \
+            and not YEAR_PLACEHOLDER_PATTERN.search(ctx.text):
         year = year_of_theme(rec.theme)
         if year:
             how = "from the theme (the national theme of that year)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -20,6 +21,8 @@ MAX_ITEMS = 500
 SENTENCE_REACH = 300
 #: Sentence boundaries: 。 ! ? ; and line breaks.
 SENTENCE_END_PATTERN = regex.compile(r"[。!?;\n]")
+#: The same class for the standard ``re`` module, which scans a plain class about twice as fast.
+_SENTENCE_END_RE = re.compile(SENTENCE_END_PATTERN.pattern)
 
 
 @dataclass
@@ -36,7 +39,7 @@ class Context:
     def sentence(self, pos: int) -> tuple[int, int]:
         """Bounds of the sentence holding ``pos`` (at most SENTENCE_REACH either side)."""
         if self._bounds is None:
-            self._bounds = [m.start() for m in SENTENCE_END_PATTERN.finditer(self.text)]
+            self._bounds = [m.start() for m in _SENTENCE_END_RE.finditer(self.text)]
         b = self._bounds
         i = bisect.bisect_left(b, pos)
         start = b[i - 1] + 1 if i > 0 else 0

@@ -2,7 +2,8 @@
 
 Every loader has the signature ``load_xxx(path: Path, data: bytes) -> SourceText`` and
 returns the same structure (text, page starts, paragraph starts), so later stages never
-know which format a notice came from. Format modules are imported on first use.
+know which format a notice came from. Format modules are imported on first use; which
+module reads which format is a row of :mod:`..formats`.
 """
 
 from __future__ import annotations
@@ -12,52 +13,14 @@ import os
 from pathlib import Path
 from typing import Optional
 
+from .. import formats
 from ..errors import CorruptDocument, EncryptedDocument, UnsupportedFormat
 from ..limits import Limits, use_limits
 from ..models import SourceText
 from .guards import check_size, check_zip, read_regular
 from .sniff import sniff_format
 
-__all__ = ["load", "load_bytes", "sniff_format", "SUPPORTED_SUFFIXES"]
-
-#: Suffixes an archive walk picks up.
-SUPPORTED_SUFFIXES = {
-    ".txt", ".text", ".md",
-    ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml",
-    ".docx", ".pdf",
-    ".doc", ".wps", ".rtf", ".odt",
-    ".ofd",
-}
-
-#: format -> (module, function) of its loader.
-LOADERS = {
-    "txt": ("text", "load_txt"),
-    "html": ("web", "load_html"),
-    "mhtml": ("web", "load_mhtml"),
-    "docx": ("word", "load_docx"),
-    "pdf": ("pdf", "load_pdf"),
-    "doc": ("legacy", "load_legacy"),
-    "wps": ("legacy", "load_legacy"),
-    "rtf": ("legacy", "load_legacy"),
-    "odt": ("legacy", "load_legacy"),
-    "ofd": ("ofd", "load_ofd"),
-}
-
-#: What to tell the user about formats we recognize but do not read.
-UNSUPPORTED_HINTS = {
-    "png": "an image: run OCR first", "jpeg": "an image: run OCR first", "gif": "an image: run OCR first",
-    "tiff": "an image: run OCR first",
-    "xlsx": "a spreadsheet", "xls": "a spreadsheet", "pptx": "a presentation", "ppt": "a presentation",
-    "zip": "an archive: unpack it first", "gzip": "an archive: unpack it first", "7z": "an archive: unpack it first",
-    "rar": "an archive: unpack it first",
-}
-
-#: Zero-byte files of these formats are damaged; an empty text or web page is just empty.
-EMPTY_IS_CORRUPT = {"docx", "pdf", "doc", "wps", "rtf", "odt", "ofd"}
-
-
-#: Formats stored as a zip: their directory is checked before a member is inflated.
-ZIP_FORMATS = {"docx", "odt", "ofd"}
+__all__ = ["load", "load_bytes", "sniff_format"]
 
 
 def load_bytes(data: bytes, path: str | os.PathLike = "", limits: Optional[Limits] = None) -> SourceText:
@@ -72,16 +35,18 @@ def _load_bytes(data: bytes, p: Path, path) -> SourceText:
     if fmt == "encrypted-office":
         raise EncryptedDocument("a password-protected Office file: open it and save it without a password",
                                 str(path) or None)
-    if fmt not in LOADERS:
-        hint = UNSUPPORTED_HINTS.get(fmt)
+    row = formats.get(fmt)
+    if row is None or row.loader is None:
+        hint = row.hint if row else ""
         raise UnsupportedFormat(f"unsupported format {fmt!r}" + (f" ({hint})" if hint else ""), str(path) or None)
-    if not data and fmt in EMPTY_IS_CORRUPT:
+    if not data and row.empty_is_corrupt:
         raise CorruptDocument(f"empty file (0 bytes): not a readable .{fmt}", str(path) or None)
     check_size(data, fmt, str(path) or None)
-    if fmt in ZIP_FORMATS and data.startswith(b"PK"):
+    if row.zip_container and data.startswith(b"PK"):
         check_zip(data, fmt, str(path) or None)
-    module, func = LOADERS[fmt]
-    loader = getattr(importlib.import_module(f".{module}", __name__), func)
+    module, func = row.loader.split(":")
+    package = None if "." in module else __name__  # a caller's own loader: a full module name
+    loader = getattr(importlib.import_module(module if package is None else f".{module}", package), func)
     return loader(p, data)
 
 

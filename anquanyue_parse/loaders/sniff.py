@@ -1,7 +1,7 @@
 """The file type from its content (magic bytes), with the suffix only as a tie-breaker.
 
-Format names: ``txt``, ``html``, ``mhtml``, ``docx``, ``odt``, ``pdf``, ``doc``, ``wps``, ``rtf``, ``ofd``; any other
-name (``xlsx``, ``png``, ``zip`` ...) is a recognized type we do not read.
+Format names are the rows of :mod:`..formats` (``txt``, ``html``, ``pdf`` ...); a row without a
+loader (``xlsx``, ``png``, ``zip`` ...) is a recognized type we do not read.
 """
 
 from __future__ import annotations
@@ -11,28 +11,9 @@ import zipfile
 
 import regex
 
-__all__ = ["sniff_format", "READABLE_FORMATS"]
+from .. import formats
 
-#: Formats a loader exists for.
-READABLE_FORMATS = {"txt", "html", "mhtml", "docx", "odt", "pdf", "doc", "wps", "rtf", "ofd"}
-
-#: Signatures of binary types we recognize only to name them in the error,
-#: e.g. b"\x89PNG" -> "png". Checked at offset 0.
-BINARY_MAGIC = [
-    (b"\x89PNG\r\n\x1a\n", "png"),
-    (b"\xff\xd8\xff", "jpeg"),
-    (b"GIF87a", "gif"),
-    (b"GIF89a", "gif"),
-    (b"II*\x00", "tiff"),
-    (b"MM\x00*", "tiff"),
-    (b"\x1f\x8b", "gzip"),
-    (b"7z\xbc\xaf\x27\x1c", "7z"),
-    (b"Rar!\x1a\x07", "rar"),
-    (b"\x7fELF", "elf"),
-    (b"OggS", "ogg"),
-    (b"fLaC", "flac"),
-    (b"ID3", "mp3"),
-]
+__all__ = ["sniff_format"]
 
 #: The start of an OLE2 compound file (.doc, .wps, .xls, .et, encrypted .docx): D0 CF 11 E0 A1 B1 1A E1.
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -55,15 +36,6 @@ HTML_START_PATTERN = regex.compile(
 #: A saved web page archive (.mht/.mhtml): a MIME header block announcing multipart/related.
 MHTML_PATTERN = regex.compile(rb"(?is)^(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*){0,20}?content-type:\s*multipart/related")
 
-#: Suffix -> format when the content alone does not decide (empty or text-like files).
-SUFFIX_FORMATS = {
-    ".txt": "txt", ".text": "txt", ".md": "txt", ".csv": "txt",
-    ".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html",
-    ".mht": "mhtml", ".mhtml": "mhtml",
-    ".docx": "docx", ".odt": "odt", ".pdf": "pdf", ".doc": "doc", ".wps": "wps", ".rtf": "rtf",
-    ".ofd": "ofd",
-}
-
 
 def sniff_format(data: bytes, suffix: str = "") -> str:
     """The format name of ``data``; ``suffix`` (e.g. ``".wps"``) only breaks ties.
@@ -74,7 +46,8 @@ def sniff_format(data: bytes, suffix: str = "") -> str:
     suffix = suffix.lower()
     head = data[:1024]
     if not data:
-        return SUFFIX_FORMATS.get(suffix, "txt")
+        named = formats.by_suffix(suffix)
+        return named.name if named and named.loader else "txt"
     if b"%PDF-" in head:
         return "pdf"
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
@@ -83,7 +56,7 @@ def sniff_format(data: bytes, suffix: str = "") -> str:
         return _sniff_ole2(data, suffix)
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return "rtf"
-    for magic, name in BINARY_MAGIC:
+    for magic, name in formats.magic_signatures():  # e.g. b"\x89PNG" -> "png"
         if data.startswith(magic):
             return name
     text_head = _text_head(head)
@@ -91,10 +64,10 @@ def sniff_format(data: bytes, suffix: str = "") -> str:
         return "html"
     if MHTML_PATTERN.match(text_head.replace(b"\r\n", b"\n")):
         return "mhtml"
-    if suffix in (".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"):
-        return SUFFIX_FORMATS[suffix]
-    if suffix in (".pdf", ".docx", ".odt", ".doc", ".wps", ".ofd") and _is_binary(head):
-        return SUFFIX_FORMATS[suffix]  # a damaged file of the named type: its loader says so
+    named = formats.by_suffix(suffix)
+    if named is not None and named.loader is not None:
+        if named.suffix_rule == "always" or named.suffix_rule == "if-binary" and _is_binary(head):
+            return named.name  # if binary: a damaged file of the named type, its loader says so
     return "txt"
 
 

@@ -86,3 +86,27 @@ def test_run_map_agrees_with_per_character_map():
         for i in range(n + 1):
             p = starts[i] if i < n else (ends[n - 1] if n else 0)
             assert derived.to_parent(i, i) == (p, p)
+
+
+
+def test_to_ancestor_agrees_with_to_parent_level_by_level():
+    """The inlined walk of ``to_ancestor`` gives what ``to_parent`` gives level by level."""
+    rng = random.Random(11)
+    for _ in range(150):
+        node = root = MappedText.root("".join(rng.choice("ab\n ") for _ in range(rng.randrange(1, 30))))
+        chain = [root]
+        for _ in range(rng.randrange(1, 4)):
+            n = len(node.text)
+            cuts = sorted(rng.sample(range(n + 1), k=min(n + 1, 2 * rng.randrange(0, 4))))
+            empty = rng.random() < 0.3  # insertions
+            edits = [(cuts[k], cuts[k] if empty else cuts[k + 1], rng.choice(["", "X", "YZ"]))
+                     for k in range(0, len(cuts) - 1, 2)]
+            node = node.edit(edits) if rng.random() < 0.8 else node.translate({})
+            chain.append(node)
+        n = len(node.text)
+        for i in range(-1, n + 2):
+            for j in range(i - 1, n + 2):
+                s, e = i, j
+                for level in reversed(chain[1:]):
+                    s, e = level.to_parent(s, e)
+                assert node.to_root(i, j) == (s, e), (i, j)

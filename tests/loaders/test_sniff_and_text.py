@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import pytest
 
 from anquanyue_parse.errors import UnsupportedFormat
-from anquanyue_parse.loaders import SUPPORTED_SUFFIXES, load_bytes, sniff_format
+from anquanyue_parse.formats import notice_suffixes
+from anquanyue_parse.loaders import load_bytes, sniff_format
 from anquanyue_parse.loaders.text import decode_text
 from tests.loaders import generate as gen
 
@@ -77,7 +78,7 @@ def test_truncated_docx_is_still_a_docx():
 
 
 def test_archive_walk_suffixes():
-    assert {".txt", ".docx", ".pdf", ".html", ".htm", ".doc", ".wps", ".rtf"} <= SUPPORTED_SUFFIXES
+    assert {".txt", ".docx", ".pdf", ".html", ".htm", ".doc", ".wps", ".rtf"} <= set(notice_suffixes())
 
 
 @dataclass
