@@ -7,7 +7,7 @@ from typing import Optional
 
 import regex
 
-from ..patterns import CAMPAIGN_NAME_SCANNER
+from ..patterns import CAMPAIGN_DAYS, CAMPAIGN_NAME_SCANNER
 from .base import Context
 
 __all__ = ["extract_campaign", "campaign_core", "KNOWN_CAMPAIGNS"]
@@ -18,7 +18,7 @@ KNOWN_CAMPAIGNS = [
     "安全生产月", "安全生产周", "安全用药月", "全民禁毒宣传月", "禁毒集中宣传月", "禁毒宣传月",
     "节能宣传周", "食品安全宣传周", "交通安全日", "防灾减灾日", "安康杯", "国家安全教育日", "安全教育日", "消防日", "质量月",
     "国际禁毒日", "科普日", "安全月",
-]
+] + [d for d in CAMPAIGN_DAYS if d != "多样性日"] + ["生物多样性日"]
 
 #: The core of an unknown campaign name, quoted or after a year / 全国 / a function word:
 #: "“节能宣传周”", "2020年全国节能宣传周", "第35个全民禁毒宣传月" -> 全民禁毒宣传月.
@@ -69,5 +69,7 @@ def extract_campaign(ctx: Context, title_span) -> Optional[tuple[str, tuple[int,
                 counted = core
     if not counts:
         return None
-    core = counted or counts.most_common(1)[0][0]
+    top, n = counts.most_common(1)[0]
+    # the campaign whose edition the text gives, unless another one dominates the text
+    core = counted if counted and counts[counted] * 2 >= n else top
     return core, first[core]

@@ -30,6 +30,10 @@ FIRST_YEARS = {
     "节能宣传周": 1991,
     "质量月": 1978,
     "国家安全教育日": 2016,
+    "土地日": 1991,
+    "爱眼日": 1996,
+    "环境日": 1972,
+    "宪法日": 2014,
 }
 
 #: "第23个全国“安全生产月”", "全国第20个“安全生产月”", "第十七个安全安全生产月", "第八个全国".
@@ -59,6 +63,10 @@ ANY_EDITION_PATTERN = regex.compile(
 )
 
 
+#: A contest named after the campaign, right after its name: "…教育日”海报设计大赛", "…周”征文比赛".
+CONTEST_AFTER_PATTERN = regex.compile(r"[”》]?[\p{Han}]{0,4}?(?:大赛|比赛|竞赛|征文|评选|知识赛)")
+
+
 def first_year_of(campaign: Optional[str]) -> Optional[int]:
     """The first year of a campaign (None for an unknown one); None means 安全生产月."""
     return FIRST_YEARS.get(campaign or "安全生产月")
@@ -78,6 +86,8 @@ def extract_edition(ctx: Context, campaign: Optional[str] = None, core=None) -> 
     for m in ANY_EDITION_PATTERN.finditer(ctx.text):
         if core is not None and core(m.group("name")) != campaign:
             continue
+        if CONTEST_AFTER_PATTERN.match(ctx.text, m.end()):
+            continue  # "第三届“4·15全民国家安全教育日”海报设计大赛": the contest's edition
         n = to_int(m.group("n"))
         if n and n <= 80:
             return n, (m.start(), m.end("n") + 1)

@@ -97,6 +97,10 @@ PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period el
     Example("今年5月12日是第15个全国防灾减灾日,主题为“防范灾害风险”,5月6日至12日为防灾减灾宣传周。",
             (D(2023, 5, 6), D(2023, 5, 12)), "a campaign day with its week: the week"),
     Example("…至14日,其中5月12日为全国第8个防灾减灾日。", None, "a range cut at its start: no period"),
+    Example("关于开展国家网络安全宣传周活动的通知\n一、活动时间\n2020年9 月14日—— 9 月20日。", (D(2020, 9, 14), D(2020, 9, 20)),
+            "—— between the dates"),
+    Example("今年6月25日是第20个“全国土地日”。为促进全社会充分认识土地国情国策,开展宣传。", (D(2010, 6, 25), D(2010, 6, 25)),
+            "a named day"),
     Example(HEAD + "活动时间：2024 年 6 月 1 日至 30 日（其中民爆行业于 5 月 20 日前提前启动）", (D(2024, 6, 1), D(2024, 6, 30))),
     Example(HEAD + "三、活动时间\n“安全生产月”活动时间为6月份。", (D(2024, 6, 1), D(2024, 6, 30)), "6月份"),
     Example("中卫市2021年“安全生产月”活动方案\n三、活动时间\n2021 年 6 月起，在全市同步开展。", (D(2021, 6, 1), D(2021, 6, 30)), "6月起"),
@@ -178,6 +182,10 @@ YEAR_EDITION = table("year_edition", lambda c: (c.year, c.edition), [
     Example("经国务院批准,从2009年开始,每年的5月12日定为“全国防灾减灾日”。2008年5月12日汶川地震。"
             "今年5月12日是第15个全国防灾减灾日。", (2023, 15), "edition of a sibling campaign dates it"),
     Example("关于做好2022年蒲城县第九届国家网络安全宣传周活动的通知", (2022, 9), "第N届"),
+    Example("国土资源部办公厅关于开展第20个“全国土地日”宣传活动的通知\n今年6月25日是第20个“全国土地日”。", (2010, 20),
+            "a named day's edition"),
+    Example("关于举办第三届“4·15全民国家安全教育日”海报设计大赛的通知\n4月15日即将迎来第八个“全民国家安全教育日”。",
+            (2023, 8), "the contest's 第三届 is not the campaign's"),
     Example("1980年,经国务院批准,在全国开展安全生产月。2002年,中共中央宣传部等部委开展安全生产月。"
             "今年6月是第23个全国“安全生产月”。", (2024, 23), "history years before the edition's"),
     Example("今年6月26日是第37个国际禁毒日,我县举行宣传活动。", (2024, 37), "国际禁毒日 first held 1988"),

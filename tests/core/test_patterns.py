@@ -32,6 +32,7 @@ EXAMPLES = [
     ("extract.published", "STAMP_LINE_PATTERN", "标题\n2018-09-13 21:49\n正文", {"y": "2018", "m": "09", "d": "13"}),
     ("extract.published", "STAMP_LINE_PATTERN", "02.11.2018  09:21", {"d2": "02", "m2": "11", "y2": "2018"}),
     ("extract.published", "DATELINE_PATTERN", "中国网5月11日讯 在第6个", {"m": "5", "d": "11"}),
+    ("extract.year", "CONTEST_AFTER_PATTERN", "”海报设计大赛的通知", "”海报设计大赛"),
     ("extract.theme", "THEME_LABEL_EOL_PATTERN", "今年的主题是\n文明交通 携手共创\n", {"theme": "文明交通 携手共创"}),
     ("extract.theme", "LABEL_LEAD_PATTERN", "全国防灾减灾日", "日"),
     ("extract.deadlines", "SUBMISSION_WORD_PATTERN", "活动项目征集截止日期为2015年3月25日", "征集"),
