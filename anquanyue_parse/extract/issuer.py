@@ -48,6 +48,8 @@ NEWS_ISSUER_PATTERNS = [
                   r"(?:部署|组织|启动|召开|举办|联合)[^。\n]{0,80}?(?:开展|安全生产月|活动)"),
     # "5月29日,国务院安委会办公室在京举行…启动仪式", "市安委会办公室隆重举行…"
     regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME}){EVENT_LEAD}(?:举行|召开|启动|举办)"),
+    # a sentence led by the body: "罗河镇安监所紧密结合“…”主题,采取…"
+    regex.compile(rf"(?:^|[。\n])\s*(?P<org>{ORG_NAME})(?:紧密结合|紧紧围绕|结合|围绕|紧扣|高度重视|扎实|精心)"),
     # "市安委会及时研究制定方案", "二龙路医院开展了…"
     regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:及时|迅速|认真|专门)?(?:研究)?(?:制定|开展了)"),
 ]
@@ -74,7 +76,7 @@ JOINT_SUBJECT_PATTERN = regex.compile(
 #: Joint hosts of an event: "由保定市科协、市教育局、市环保局主办的…",
 #: "由国土资源部地质环境司、中国地质灾害防治工程行业协会共同主办".
 JOINT_HOST_PATTERN = regex.compile(
-    rf"由(?P<orgs>{ORG_NAME}(?:(?:、|和|及|与){ORG_NAME})+)(?:共同|联合)?(?:主办|举办|承办|发起|组织)"
+    rf"由(?P<orgs>{ORG_NAME}(?:(?:、|和|及|与){ORG_NAME})+)(?:共同|联合)?(?:牵头)?(?:主办|举办|承办|发起|组织)"
 )
 
 #: A place as the subject of a reported event (a town, county or city alone is a valid issuer):

@@ -55,7 +55,8 @@ ISSUER = table("issuer", lambda c: c.issuer, [
     Example("某某市应急管理局文件\n某应急〔2023〕12号              签发人：张三\n关于开展2023年“安全生产月”活动的通知\n各单位：",
             "某某市应急管理局", "red header with 签发人"),
     Example("交通运输部发通知\n5月19日，交通运输部发出通知，要求开展“安全生产月”活动。", "交通运输部", "news"),
-    Example("今年6月是第24个全国“安全生产月”。市规划资源局结合工作实际开展活动。", None, "unnamed 市… unit"),
+    Example("今年6月是第24个全国“安全生产月”。市规划资源局结合工作实际开展活动。", "市规划资源局",
+            "a short form when it is all the text gives (as in real9a/046; the issue asks for it)"),
 ])
 
 ISSUE_DATE = table("issue_date", lambda c: c.issue_date, [
@@ -233,6 +234,10 @@ ISSUERS = table("issuers", lambda c: [i.name for i in c.issuers], [
             "国资委", "全国总工会", "共青团中央"], "joint header rows above the title"),
     Example("6月26日,武冈市妇联、禁毒委、禁毒协会牵头组织成员单位在市区开展禁毒宣传活动。", ["武冈市妇联", "禁毒委", "禁毒协会"],
             "joint subject leading an event"),
+    Example("本报讯 5月17日上午,由市科技局、市委宣传部、市科协牵头主办的2008年科技活动周在市展览馆开幕。",
+            ["市科技局", "市委宣传部", "市科协"], "joint hosts 牵头主办"),
+    Example("今年6月是全国第十八个安全生产月。罗河镇安监所紧密结合“防风险、除隐患、遏事故”的主题,采取措施。",
+            ["罗河镇安监所"], "a sentence led by the body"),
 ])
 
 PUBLISHED = table("published", lambda c: (c.issue_date, c.published), [
