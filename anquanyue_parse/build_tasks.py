@@ -17,6 +17,7 @@ from typing import Iterator, Optional, Union
 
 from .db_rows import ParsedDocument
 from .db_write import FileInfo, Outcome, Parsed, write_batch, writer_engine
+from .errors import EmptyDocument
 from .inputs import read_input
 from .limits import Limits, use_limits
 from .loaders import load_bytes
@@ -41,7 +42,10 @@ def error_message(exc: BaseException) -> str:
 def parse_for_db(name: str, data: bytes) -> Union[ParsedDocument, tuple[str, str]]:
     """Parse one file's bytes into rows, or (error type, message) when it cannot be parsed."""
     try:
-        record = parse_source(load_bytes(data, name))
+        source = load_bytes(data, name)
+        if not source.text.strip():  # no notice to store: a failure, not an empty campaign
+            raise EmptyDocument(f"no text in this {source.format} file ({len(data):,} bytes)")
+        record = parse_source(source)
         record.source_path = name  # as listed (a URL stays a URL)
         return ParsedDocument.from_campaign(name, record)
     except Exception as exc:  # a bad file never stops the build

@@ -205,11 +205,16 @@ def _review_command(command) -> None:
     from . import commands
 
     review = command("review", "write an HTML page highlighting every extracted value",
-                     "  anquanyue-parse review notice.pdf -o review.html")
+                     "  anquanyue-parse review notice.pdf -o review.html\n"
+                     "  anquanyue-parse parse -r archive/ > records.jsonl && anquanyue-parse review records.jsonl -o review/\n"
+                     "  anquanyue-parse review --db sqlite:///demo_campaigns.sqlite -o review/")
     g = review.add_argument_group("Input")
-    g.add_argument("file", metavar="FILE", help="a notice")
+    g.add_argument("file", metavar="FILE", nargs="?",
+                   help="a notice, or a .jsonl file of records (then an index and one page per record)")
+    g.add_argument("--db", metavar="URL", help="every live notice of a campaign database (an index and one page each)")
     g = review.add_argument_group("Output")
-    g.add_argument("--output", "-o", default="review.html", metavar="HTML", help="the page to write")
+    g.add_argument("--output", "-o", default="review.html", metavar="HTML",
+                   help="the page to write; for .jsonl or --db a folder (review.html -> review/)")
     _limit_group(review)
     review.set_defaults(handler=commands.cmd_review)
 

@@ -174,6 +174,24 @@ def cmd_review(args) -> int:
     from .limits import use_limits
     from .review import write_review
 
+    if (args.file is None) == (args.db is None):
+        raise UsageError("review needs a FILE or --db URL (one of them)")
+    if args.db is not None or str(args.file).lower().endswith(".jsonl"):
+        return _review_set(args)
     with use_limits(_limits(args)):
         print(write_review(args.file, args.output))
+    return ExitCode.OK
+
+
+def _review_set(args) -> int:
+    from .review_set import read_jsonl, write_review_set
+
+    if args.db is not None:
+        from .db import load_records
+
+        records = load_records(args.db)
+    else:
+        records = list(read_jsonl(args.file))
+    folder = args.output[:-5] if args.output.lower().endswith(".html") else args.output
+    print(write_review_set(records, folder))
     return ExitCode.OK

@@ -6,7 +6,9 @@
 
 Every reader leaves out removed documents and duplicates (a second copy of a notice),
 except ``load_table(db, "documents")`` and ``"failures"``, which show every row.
-The database is written by :func:`anquanyue_parse.archive.build_archive`.
+The database is written by :func:`anquanyue_parse.archive.build_archive`. Every loader takes
+a URL, a SQLite path, an open :class:`Database` or a SQLAlchemy ``Engine``; in SQL, the view
+``live_campaigns`` holds the same rows as ``load_campaigns``.
 """
 
 from __future__ import annotations
@@ -243,12 +245,15 @@ def open_database(url: str, *, create: bool = False) -> Database:
     return Database(url, engine)
 
 
-UrlOrDb = Union[str, os.PathLike, Database]
+UrlOrDb = Union[str, os.PathLike, Database, Engine]
 
 
 def _with_db(url_or_db: UrlOrDb, fn):
     if isinstance(url_or_db, Database):
         return fn(url_or_db)
+    if isinstance(url_or_db, Engine):  # the caller's engine: checked, used, not disposed
+        ensure_schema(url_or_db, create=False)
+        return fn(Database(url_or_db.url.render_as_string(hide_password=False), url_or_db))
     with open_database(str(url_or_db)) as db:
         return fn(db)
 

@@ -12,6 +12,7 @@ import zlib
 from typing import Any, Iterator, Optional
 
 from .models import Activity, Campaign, Span
+from .patterns.web_chrome import INFO_BAR_PATTERN, is_info_bar
 
 __all__ = ["fingerprint", "record_key", "campaign_rows", "pack_record", "unpack_record", "ParsedDocument",
            "LIST_SEPARATOR"]
@@ -40,12 +41,17 @@ MAX_INDEXED_CHARS = 500
 
 
 def fingerprint(text: str) -> Optional[str]:
-    """sha256 of the letters and digits of ``text``, None for a text too short to tell.
+    """sha256 of the letters and digits of ``text`` without web-page bar lines ("发布时间：…
+    浏览次数：…", which a saved .txt keeps and the HTML loader drops), None for a text too
+    short to tell.
 
     >>> fingerprint("关于开展2024年“安全生产月”活动的通知" * 3) == fingerprint("关于开展２０２４年 安全生产月 活动的通知" * 3)
     True
     """
-    core = NON_WORD_PATTERN.sub("", text or "")
+    text = text or ""
+    if INFO_BAR_PATTERN.search(text):
+        text = "\n".join(line for line in text.splitlines() if not is_info_bar(line))
+    core = NON_WORD_PATTERN.sub("", text)
     if _FULL_WIDTH_CHAR.search(core):  # translate() is slow: only when there is something to fold
         core = core.translate(_FULL_WIDTH)
     core = core.lower()

@@ -13,6 +13,8 @@ One schema for SQLite and PostgreSQL. Tables:
   of the activity tree and ``parent_seq`` the ``seq`` of its parent in the same notice.
 * ``failures``: files that could not be parsed (path, error type, message).
 * ``schema_info``: ``schema_version`` and the package version that created the file.
+* the view ``live_campaigns``: the campaigns of live first copies (no removed file, no
+  duplicate), with ``campaign_id``, ``path`` and ``format``; what a query should read.
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ __all__ = [
     "ensure_schema",
     "schema_version",
     "error_line",
+    "LIVE_VIEW",
+    "live_view_columns",
+    "ensure_live_view",
 ]
 
 #: Bump when the tables change, and add the step from the previous version to MIGRATIONS.
@@ -204,6 +209,36 @@ TABLES: dict[str, Table] = {t.name: t for t in metadata.sorted_tables if t.name 
 CHILD_TABLES = ("deadlines", "contacts", "activities", "attachments", "references", "warnings")
 
 
+#: The view of live first copies: what ``query`` examples and readers use.
+LIVE_VIEW = "live_campaigns"
+
+
+def live_view_columns() -> list[str]:
+    """Columns of ``live_campaigns``: campaign_id, document_id, path, format, then the campaign's
+    scalar columns (the compressed record left out)."""
+    own = [c.name for c in campaigns.columns if c.name not in ("id", "document_id", "record_zlib")]
+    return ["campaign_id", "document_id", "path", "format"] + own
+
+
+def _live_view_sql(dialect: str) -> str:
+    cols = ", ".join(["c.id AS campaign_id", "c.document_id", "d.path", "d.format"]
+                     + [f"c.{n}" for n in live_view_columns()[4:]])
+    create = "CREATE OR REPLACE VIEW" if dialect == "postgresql" else "CREATE VIEW IF NOT EXISTS"
+    return (f"{create} {LIVE_VIEW} AS SELECT {cols} FROM campaigns c JOIN documents d ON d.id = c.document_id "
+            "WHERE NOT d.removed AND d.duplicate_of IS NULL")
+
+
+def ensure_live_view(conn: Connection) -> None:
+    """Create ``live_campaigns``, or recreate it when its columns differ from the campaigns
+    table's (an upgrade added one); a view already right is left alone (no write)."""
+    insp = inspect(conn)
+    if LIVE_VIEW in insp.get_view_names():
+        if [c["name"] for c in insp.get_columns(LIVE_VIEW)] == live_view_columns():
+            return
+        conn.execute(text(f"DROP VIEW {LIVE_VIEW}"))
+    conn.execute(text(_live_view_sql(conn.dialect.name)))
+
+
 def _v1_to_v2(conn: Connection) -> None:
     """record_json (text) -> record_zlib (zlib-compressed JSON), 500 rows at a time."""
     import zlib
@@ -320,6 +355,7 @@ def ensure_schema(engine: Engine, create: bool) -> int:
                     raise DatabaseError(f"{where} holds no campaign database: "
                                         "build one first with `anquanyue-parse build ARCHIVE_DIR --db URL`")
                 metadata.create_all(conn)
+                ensure_live_view(conn)
                 conn.execute(schema_info.insert(), [
                     {"key": "schema_version", "value": str(SCHEMA_VERSION)},
                     {"key": "created_by", "value": f"anquanyue_parse {__version__}"},
@@ -335,10 +371,12 @@ def ensure_schema(engine: Engine, create: bool) -> int:
                     raise DatabaseError(
                         f"{where} has schema v{version} and there is no upgrade from v{missing[0]} to "
                         f"v{missing[0] + 1}: build a new database from the archive (another --db URL)")
+                conn.execute(text(f"DROP VIEW IF EXISTS {LIVE_VIEW}"))  # SQLite cannot drop a column a view reads
                 for v in range(version, SCHEMA_VERSION):
                     MIGRATIONS[v](conn)
                 conn.execute(schema_info.update().where(schema_info.c.key == "schema_version")
                              .values(value=str(SCHEMA_VERSION)))
+            ensure_live_view(conn)
             return SCHEMA_VERSION
     except DatabaseError:
         raise

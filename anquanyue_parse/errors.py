@@ -16,6 +16,7 @@ __all__ = [
     "DatabaseError",
     "UsageError",
     "QueryRefused",
+    "EmptyDocument",
 ]
 
 
@@ -75,3 +76,8 @@ class UsageError(AnquanyueError):
 
 class QueryRefused(DatabaseError, UsageError):
     """A query that could write (or several statements): ``query`` runs one read-only SELECT."""
+
+
+class EmptyDocument(AnquanyueError):
+    """A file without text (zero bytes or only white space): ``build`` lists it in
+    ``failures`` instead of storing an empty campaign (``parse_file`` returns an empty record)."""

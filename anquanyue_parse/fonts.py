@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Optional
 from xml.sax.saxutils import escape
 
-__all__ = ["CJK_FONT_PACKAGE", "CJK_FONT_HINT", "packaged_cjk_font", "cjk_font_file", "fontconfig_env"]
+__all__ = ["CJK_FONT_PACKAGE", "CJK_FONT_HINT", "packaged_cjk_font", "cjk_font_file", "fontconfig_env",
+           "subset_cjk_font", "EMBEDDED_FAMILY"]
+
+#: The family name of the font subset embedded in review pages.
+EMBEDDED_FAMILY = "anquanyue-cjk"
+#: The face of the packaged collection to embed (simplified Chinese glyph forms).
+EMBEDDED_FACE = "Noto Sans CJK SC"
 
 #: The PyPI package shipping the font file (module noto_cjk_sans_otc, attribute FONT_PATH).
 CJK_FONT_PACKAGE = "noto-cjk-sans-otc"
@@ -70,3 +76,30 @@ def fontconfig_env(folder: Path, env: Optional[dict[str, str]] = None) -> dict[s
                     f"  <cachedir>{escape(str(folder / 'cache'))}</cachedir>\n</fontconfig>\n", "utf-8")
     env["FONTCONFIG_FILE"] = str(conf)
     return env
+
+
+def subset_cjk_font(text: str) -> Optional[bytes]:
+    """The packaged CJK font cut down to the characters of ``text`` (an OpenType file of
+    about 90 KB for a notice), for pages that must show Chinese on a machine without a CJK
+    font; None without the package or fontTools (both come with the ``analysis`` extra)."""
+    packaged = packaged_cjk_font()
+    if packaged is None:
+        return None
+    try:
+        from fontTools import subset
+        from fontTools.ttLib import TTCollection, TTFont
+    except ImportError:
+        return None
+    import io
+
+    faces = [f["name"].getDebugName(1) for f in TTCollection(str(packaged), lazy=True).fonts]
+    number = faces.index(EMBEDDED_FACE) if EMBEDDED_FACE in faces else 0
+    font = TTFont(str(packaged), fontNumber=number, lazy=True)
+    options = subset.Options()
+    options.layout_features, options.name_IDs, options.hinting, options.notdef_outline = [], [], False, True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text="".join(sorted(set(text))))
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()

@@ -26,6 +26,17 @@ __all__ = ["Highlight", "highlights", "render_review", "write_review"]
 SCALAR_FIELDS = ("doc_number", "issuer", "issuers", "doc_kind", "title", "issue_date", "published", "year",
                  "edition", "theme", "period")
 
+#: Chinese labels of the record's fields (the field name is the tooltip), one language on the page.
+FIELD_LABELS = {
+    "campaign": "活动名称", "doc_number": "发文字号", "issuer": "发文机关", "issuers": "联合发文机关",
+    "doc_kind": "文种", "title": "标题", "issue_date": "成文日期", "published": "发布日期", "year": "年度",
+    "edition": "届次", "theme": "活动主题", "period": "活动时间", "recipients": "主送机关",
+    "references": "引用文号", "companion_campaigns": "同期活动", "inferred": "推断依据", "warnings": "提示",
+    "source": "来源文件",
+}
+#: Labels of the list sections and of the highlights of their items.
+KIND_LABELS = {"field": "字段", "deadline": "报送时限", "contact": "联系人", "activity": "活动", "attachment": "附件"}
+
 #: A template placeholder, e.g. "{{TEXT}}".
 PLACEHOLDER = regex.compile(r"\{\{([A-Z]+)\}\}")
 
@@ -45,21 +56,23 @@ def highlights(record: Campaign) -> tuple[list[Highlight], list[str]]:
     """Every span of the record (scalar fields and list items), and problems with bad spans."""
     found: list[tuple[str, str, str, Optional[Span]]] = []
     for name, span in record.spans.items():
-        found.append((f"f-{name}", "field", name, span))
+        found.append((f"f-{name}", "field", FIELD_LABELS.get(name, name), span))
     if record.period and record.period.span and "period" not in record.spans:
-        found.append(("f-period", "field", "period", record.period.span))
-    found += [(f"d-{i}", "deadline", f"deadline {i + 1}", d.span) for i, d in enumerate(record.deadlines)]
-    found += [(f"c-{i}", "contact", f"contact {i + 1}", c.span) for i, c in enumerate(record.contacts)]
-    found += [(_activity_id(path), "activity", f"activity {path}", a.span) for path, a in _activities(record.activities)]
-    found += [(f"t-{i}", "attachment", f"attachment {i + 1}", a.span) for i, a in enumerate(record.attachments)]
+        found.append(("f-period", "field", FIELD_LABELS["period"], record.period.span))
+    kl = KIND_LABELS
+    found += [(f"d-{i}", "deadline", f"{kl['deadline']} {i + 1}", d.span) for i, d in enumerate(record.deadlines)]
+    found += [(f"c-{i}", "contact", f"{kl['contact']} {i + 1}", c.span) for i, c in enumerate(record.contacts)]
+    found += [(_activity_id(path), "activity", f"{kl['activity']} {path}", a.span)
+              for path, a in _activities(record.activities)]
+    found += [(f"t-{i}", "attachment", f"{kl['attachment']} {i + 1}", a.span) for i, a in enumerate(record.attachments)]
     out, problems, n = [], [], len(record.source_text)
     for hid, kind, label, span in found:
         if span is None:
             continue
         if not 0 <= span.start < span.end <= n:
-            problems.append(f"{label}: span {span.start}-{span.end} is outside the text (0-{n})")
+            problems.append(f"{label} ({hid}): span {span.start}-{span.end} is outside the text (0-{n})")
             continue
-        out.append(Highlight(hid, kind, label, span.start, span.end))
+        out.append(Highlight(hid, kind, label + (f"（第{span.page}页）" if span.page else ""), span.start, span.end))
     return out, problems
 
 
@@ -140,10 +153,20 @@ def _value(v) -> str:
     return str(v)
 
 
-def _entry(hid: Optional[str], kind: str, body: str) -> str:
+def _page(span: Optional[Span]) -> str:
+    """The page a value was read from (PDF, OFD), shown beside it."""
+    return f' <span class="page">第{span.page}页</span>' if span is not None and span.page else ""
+
+
+def _entry(hid: Optional[str], kind: str, body: str, span: Optional[Span] = None) -> str:
     target = f' data-target="{hid}"' if hid else ""
-    note = "" if hid else ' <span class="nospan">(no span)</span>'
-    return f'<div class="item k-{kind}"{target}>{body}{note}</div>'
+    note = "" if hid else ' <span class="nospan">（无原文位置）</span>'
+    return f'<div class="item k-{kind}"{target}>{body}{_page(span)}{note}</div>'
+
+
+def _key(name: str) -> str:
+    """A field's Chinese label with its field name as the tooltip."""
+    return f'<td class="key" title="{html.escape(name)}">{html.escape(FIELD_LABELS.get(name, name))}</td>'
 
 
 def _record_panel(r: Campaign, ids: set[str]) -> str:
@@ -152,49 +175,57 @@ def _record_panel(r: Campaign, ids: set[str]) -> str:
     names = list(SCALAR_FIELDS) + [k for k in r.spans if k not in SCALAR_FIELDS]
     for name in names:
         value = getattr(r, name, None)
+        span = r.spans.get(name)
         if name == "issuers":
             value = [i.name for i in r.issuers]
         if name == "period" and r.period:
             value = f"{r.period.start} – {r.period.end}" + (f"（{r.period.text}）" if r.period.text else "")
+            span = span or r.period.span
         hid = f"f-{name}" if f"f-{name}" in ids else None
-        inferred = f' <span class="nospan">inferred: {e(r.inferred[name])}</span>' if name in r.inferred else ""
+        inferred = f' <span class="nospan">推断：{e(r.inferred[name])}</span>' if name in r.inferred else ""
         attr = f' class="k-field item" data-target="{hid}"' if hid else ""
-        rows.append(f'<tr{attr}><td class="key">{e(name)}</td><td>{e(_value(value))}{inferred}</td></tr>')
-    parts = [f"<h2>Record</h2><table>{''.join(rows)}</table>"]
+        rows.append(f'<tr{attr}>{_key(name)}<td>{e(_value(value))}{_page(span)}{inferred}</td></tr>')
+    parts = [f"<h2>{KIND_LABELS['field']}</h2><table>{''.join(rows)}</table>"]
 
-    def section(title: str, items: list[str]) -> None:
-        parts.append(f"<h2>{title} ({len(items)})</h2>" + ("".join(items) or '<div class="nospan">none</div>'))
+    def section(kind: str, items: list[str]) -> None:
+        parts.append(f'<h2 title="{kind}s">{KIND_LABELS[kind]}（{len(items)}）</h2>'
+                     + ("".join(items) or '<div class="nospan">无</div>'))
 
     def hid_of(prefix: str, key) -> Optional[str]:
         return f"{prefix}-{key}" if f"{prefix}-{key}" in ids else None
 
-    section("Deadlines", [_entry(hid_of("d", i), "deadline", e(
-        f"{d.date or d.recurrence or '?'}{' ' + d.time if d.time else ''}：{d.action or d.text}"))
+    section("deadline", [_entry(hid_of("d", i), "deadline", e(
+        f"{d.date or d.recurrence or '?'}{' ' + d.time if d.time else ''}：{d.action or d.text}"), d.span)
         for i, d in enumerate(r.deadlines)])
-    section("Contacts", [_entry(hid_of("c", i), "contact", e(" ".join(filter(None, [
-        c.name, c.organization, _value(c.phones), _value(c.emails) if c.emails else "", c.address or ""]))))
+    section("contact", [_entry(hid_of("c", i), "contact", e(" ".join(filter(None, [
+        c.name, c.organization, _value(c.phones), _value(c.emails) if c.emails else "", c.address or ""]))), c.span)
         for i, c in enumerate(r.contacts)])
     acts = _activities(r.activities)
-    section("Activities", [_entry(_activity_id(p) if _activity_id(p) in ids else None, "activity", e(
-        f"{'　' * p.count('.')}{a.number or ''} {a.title}" + (f"（{_value(a.responsible)}）" if a.responsible else "")))
-        for p, a in acts])
-    section("Attachments", [_entry(hid_of("t", i), "attachment", e(f"{a.index or ''} {a.title}"))
-                            for i, a in enumerate(r.attachments)])
+    section("activity", [_entry(_activity_id(p) if _activity_id(p) in ids else None, "activity", e(
+        f"{'　' * p.count('.')}{a.number or ''} {a.title}" + (f"（{_value(a.responsible)}）" if a.responsible else "")),
+        a.span) for p, a in acts])
+    section("attachment", [_entry(hid_of("t", i), "attachment", e(f"{a.index or ''} {a.title}"), a.span)
+                           for i, a in enumerate(r.attachments)])
     other = {"recipients": r.recipients, "references": r.references, "companion_campaigns": r.companion_campaigns,
              "inferred": [f"{k}: {v}" for k, v in r.inferred.items()], "warnings": r.warnings,
              "source": f"{r.source_path or ''} ({r.source_format or '?'}, parser {r.parser_version or '?'})"}
-    parts.append("<h2>Other values</h2><table>" + "".join(
-        f'<tr><td class="key">{k}</td><td>{e(_value(v))}</td></tr>' for k, v in other.items()) + "</table>")
+    shown = set(names)  # a value with a span (recipients …) is in the table above: not twice
+    parts.append("<h2>其他</h2><table>" + "".join(
+        f"<tr>{_key(k)}<td>{e(_value(v))}</td></tr>" for k, v in other.items() if k not in shown) + "</table>")
     return "\n".join(parts)
 
 
-def render_review(record: Campaign, title: Optional[str] = None) -> str:
-    """The review page of one record as an HTML string."""
+def render_review(record: Campaign, title: Optional[str] = None, *, index_link: Optional[str] = None,
+                  embed_font: bool = True) -> str:
+    """The review page of one record as an HTML string. ``index_link``: a link back to the
+    index of a set (``review_set``); ``embed_font``: embed the packaged CJK font's subset."""
     hls, problems = highlights(record)
     name = title or record.title or (Path(record.source_path).name if record.source_path else "notice")
-    header = html.escape(f"{name} — {len(hls)} highlighted values")
+    header = html.escape(f"{name} — 已标注 {len(hls)} 处")
     if problems:
         header += " — " + html.escape("; ".join(problems))
+    if index_link:
+        header = f'<a href="{html.escape(index_link)}" style="color:#fff">← 列表</a>　' + header
     record_json = record.model_dump_json(indent=1, exclude={"source_text"})
     values = {
         "TITLE": html.escape(f"review: {name}"),
@@ -202,9 +233,28 @@ def render_review(record: Campaign, title: Optional[str] = None) -> str:
         "TEXT": _marked_text(record.source_text, hls),
         "RECORD": _record_panel(record, {h.id for h in hls}),
         "JSON": html.escape(record_json, quote=False),
+        "FONT": "",
     }
     template = resources.files("anquanyue_parse").joinpath("data/review.html").read_text("utf-8")
+    page = PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
+    if not embed_font:
+        return page
+    values["FONT"] = _font_face(html.unescape(page))  # every character the page can show
     return PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
+
+
+def _font_face(text: str) -> str:
+    """An @font-face with the packaged CJK font cut to the page's characters (a data: URL), so
+    the page shows Chinese on a machine without a CJK font; empty without the analysis extra."""
+    import base64
+
+    from .fonts import EMBEDDED_FAMILY, subset_cjk_font
+
+    font = subset_cjk_font("".join(ch for ch in set(text) if ord(ch) > 0x2000))
+    if font is None:
+        return ""
+    data = base64.b64encode(font).decode("ascii")
+    return f'@font-face {{ font-family: "{EMBEDDED_FAMILY}"; src: url(data:font/otf;base64,{data}) format("opentype"); }}'
 
 
 def write_review(source: Union[str, os.PathLike, Campaign], output: Union[str, os.PathLike] = "review.html") -> Path:

@@ -132,16 +132,24 @@ def _has_theme_columns(df: Any) -> bool:
 
 
 def themes_by_year(db: Any) -> "pd.DataFrame":
-    """Year, campaign (安全生产月 or a sibling such as 消防宣传月), theme as written, number of
-    notices and their issuers ("、"-joined)."""
+    """Year, campaign (安全生产月 or a sibling such as 消防宣传月), theme, number of notices and
+    their issuers ("、"-joined). Variants of one theme in script or punctuation ("生命至上，安全發展",
+    "“生命至上、安全发展”") are one row (:func:`normalize_theme`), shown in their most used form."""
     import pandas as pd
+    from collections import Counter
+
+    from ..normalize import to_simplified
 
     df = campaigns_frame(db)
     df["campaign_name"] = df["campaign_name"].fillna("")
+    df["_key"] = [normalize_theme(t) if isinstance(t, str) else None for t in df["theme"]]
     rows = []
-    for (year, campaign, theme), group in df.groupby(["year", "campaign_name", "theme"], dropna=False, sort=False):
+    for (year, campaign, _), group in df.groupby(["year", "campaign_name", "_key"], dropna=False, sort=False):
         issuers = sorted({i for i in group["issuer"] if isinstance(i, str) and i})
-        rows.append({"year": year, "campaign": campaign or None, "theme": theme if isinstance(theme, str) else None,
+        forms = Counter(t for t in group["theme"] if isinstance(t, str))
+        # the most used form; on a tie a simplified one, then the first in code point order
+        theme = min(forms, key=lambda t: (-forms[t], to_simplified(t) != t, t)) if forms else None
+        rows.append({"year": year, "campaign": campaign or None, "theme": theme,
                      "notices": len(group), "issuers": "、".join(issuers)})
     out = pd.DataFrame(rows, columns=THEME_COLUMNS)
     out["year"] = out["year"].astype("Int64")

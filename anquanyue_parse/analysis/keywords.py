@@ -123,22 +123,43 @@ def _year_texts(db: Any, source: str) -> dict[int, list[str]]:
     return by_year
 
 
+#: Methods of :func:`keywords_by_year`.
+METHODS = ("tfidf", "textrank", "distinctive")
+
+
 def keywords_by_year(db: Any, top_k: int = 10, method: str = "tfidf", source: str = "activities") -> "pd.DataFrame":
     """The ``top_k`` keywords of each year's activity texts (all notices of the year together).
 
     Columns: :data:`KEYWORD_COLUMNS` — ``weight`` from jieba.analyse (TF-IDF or TextRank),
     ``count`` the keyword's occurrences in that year's tokens, ``notices`` how many notices of
     the year use it. ``source="text"`` reads each notice's whole text instead of its activities.
+    ``method="distinctive"``: the TF-IDF weight times ``log((1 + Y) / (1 + years using the
+    word))`` over the Y years given, so a word every year uses (安全生产, 宣传) weighs nothing
+    and a year's own terms come first (what the heatmap shows).
     """
+    import math
+
     import pandas as pd
 
-    ext = _extractor(method)
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
+    ext = _extractor("tfidf" if method == "distinctive" else method)
     tok, stops = _tokenizer(), stop_words()
+    by_year = sorted(_year_texts(db, source).items())
+    year_counts = {year: [Counter(tok.lcut(t)) for t in texts] for year, texts in by_year}
+    years_using: Counter = Counter()
+    for counts in year_counts.values():
+        years_using.update(set().union(*counts) if counts else set())
     rows = []
-    for year, texts in sorted(_year_texts(db, source).items()):
-        counts = [Counter(tok.lcut(t)) for t in texts]
+    for year, texts in by_year:
+        counts = year_counts[year]
         total = sum(counts, Counter())
         tags = ext.extract_tags("\n".join(texts), topK=None, withWeight=True)
+        if method == "distinctive":
+            n = len(by_year)
+            tags = sorted(((w, wt * math.log((1 + n) / (1 + years_using[w]))) for w, wt in tags),
+                          key=lambda x: -x[1])
+            tags = [(w, wt) for w, wt in tags if wt > 0]
         kept = [(w, wt) for w, wt in tags if HAN.search(w) and w not in stops][:top_k]
         for rank, (word, weight) in enumerate(kept, 1):
             rows.append({"year": year, "rank": rank, "keyword": word, "weight": round(float(weight), 4),

@@ -24,6 +24,14 @@ from .keywords import keywords_by_year
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
+#: What to install for the figures (one line, naming the extra).
+PLOTS_HINT = "plots need matplotlib and the CJK font: pip install 'anquanyue_parse[analysis]'"
+
+try:  # fail at once with the extra's name, not deep inside a plot with ModuleNotFoundError
+    import matplotlib  # noqa: F401
+except ModuleNotFoundError as exc:
+    raise MissingDependency(PLOTS_HINT) from exc
+
 __all__ = ["cjk_font", "cjk_style", "plot_theme_timeline", "plot_keyword_heatmap", "plot_activity_mix",
            "save_figure"]
 
@@ -113,18 +121,29 @@ def plot_theme_timeline(data: Any, first_year: Optional[int] = None) -> "Figure"
     return fig
 
 
+#: A keyword listed in more than this share of the years says nothing about any one year
+#: (安全生产, 宣传): the heatmap leaves it out.
+MAX_YEAR_SHARE = 0.6
+
+
 def plot_keyword_heatmap(data: Any, top_k: int = 10, max_keywords: int = 30) -> "Figure":
     """Keyword weight by year, relative to the year's top keyword (rows: keywords ranked by how
     many years list them, then total weight).
 
-    ``data`` is :func:`keywords_by_year` output or anything it accepts (then ``top_k`` per year).
+    ``data`` is :func:`keywords_by_year` output or anything it accepts (then ``top_k`` per year
+    with ``method="distinctive"``: words every year uses weigh nothing). Keywords listed in more
+    than :data:`MAX_YEAR_SHARE` of the years are left out either way (they would fill one row).
     """
     import numpy as np
 
-    kw = data if hasattr(data, "columns") and "keyword" in data.columns else keywords_by_year(data, top_k)
+    kw = (data if hasattr(data, "columns") and "keyword" in data.columns
+          else keywords_by_year(data, top_k, method="distinctive"))
     if kw.empty:
         raise ValueError("no keywords to plot: the notices have no activity texts with a year")
+    n_years = kw["year"].nunique()
     score = kw.groupby("keyword").agg(years=("year", "nunique"), weight=("weight", "sum"))
+    if n_years >= 5:  # with a handful of years, every keyword may be in most of them
+        score = score[score["years"] <= MAX_YEAR_SHARE * n_years]
     keywords = list(score.sort_values(["years", "weight"], ascending=False).index[:max_keywords])
     years = sorted(int(y) for y in kw["year"].unique())
     grid = kw[kw["keyword"].isin(keywords)].pivot_table(index="keyword", columns="year", values="weight",
@@ -141,12 +160,13 @@ def plot_keyword_heatmap(data: Any, top_k: int = 10, max_keywords: int = 30) -> 
         ax.set_facecolor("#f4f4f4")
         method = str(kw["method"].iloc[0]) if "method" in kw.columns else "tfidf"
         fig.colorbar(im, ax=ax, shrink=0.6, label=f"{method} 权重（各年最高 = 1）")
-        ax.set_title("各年活动内容关键词（空白 = 该年未进入前列）", fontsize=11)
+        ax.set_title("各年活动内容关键词（空白 = 该年未进入前列；多数年份共有的词不列）", fontsize=11)
     return fig
 
 
 def plot_activity_mix(data: Any) -> "Figure":
-    """Stacked bars: activities per year by type (all issuer levels together).
+    """Stacked bars: each year's activities by type as shares of the year (all issuer levels
+    together), the year's count above its bar and each segment's count in its gid.
 
     ``data`` is :func:`activity_mix` output or anything it accepts.
     """
@@ -160,16 +180,25 @@ def plot_activity_mix(data: Any) -> "Figure":
     years = [str(int(y)) for y in table.index]
     with cjk_style():
         import matplotlib
+        import matplotlib.ticker
 
         cmap = matplotlib.colormaps["tab20"]
         fig = _new_figure(max(7.0, 0.5 * len(years) + 4), 5.2)
         ax = fig.add_subplot()
-        bottom = [0] * len(years)
+        totals = [int(v) for v in table.sum(axis=1)]
+        bottom = [0.0] * len(years)
         for i, kind in enumerate(types):
-            heights = [int(v) for v in table[kind]]
-            ax.bar(years, heights, bottom=bottom, label=kind, color=cmap(i % 20), width=0.7)
-            bottom = [b + h for b, h in zip(bottom, heights)]
-        ax.set_ylabel("活动数（一级条目）")
+            counts = [int(v) for v in table[kind]]
+            shares = [c / t if t else 0.0 for c, t in zip(counts, totals)]
+            bars = ax.bar(years, shares, bottom=bottom, label=kind, color=cmap(i % 20), width=0.7)
+            for bar, count in zip(bars, counts):
+                bar.set_gid(f"{kind}: {count}")  # the count behind each share (SVG hover id)
+            bottom = [b + h for b, h in zip(bottom, shares)]
+        for x, total in enumerate(totals):  # each year's number of activities above its bar
+            ax.text(x, 1.01, str(total), ha="center", va="bottom", fontsize=7, color="#555555")
+        ax.set_ylim(0, 1.08)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        ax.set_ylabel("占当年活动的比例（柱顶：活动数，一级条目）")
         ax.tick_params(axis="x", rotation=90, labelsize=8)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, title="活动类型")
         ax.set_title("各年活动类型构成", fontsize=11)

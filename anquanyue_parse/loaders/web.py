@@ -21,6 +21,7 @@ from typing import Optional
 import regex
 
 from ..errors import CorruptDocument, UnsupportedFormat
+from ..patterns.web_chrome import INFO_BAR_PATTERN, MAX_INFO_BAR, holds_metadata
 from ..models import SourceText
 from .html_guard import check_markup, check_tree
 from .text import decode_text
@@ -63,14 +64,7 @@ REGION_ATTR_PATTERN = regex.compile(r"(?i)foot|copyright|banquan|bottom|header|\
                                     r"nav|menu|crumb|login|search|friend-?link|yqlj")
 #: Site boilerplate: "版权所有 © …", "鲁ICP备05012345号", "网站标识码：…", "主办单位：…".
 BOILERPLATE_PATTERN = regex.compile(r"版权所有|ICP备|网站标识码|主办单位|承办单位|技术支持|网站地图|联系我们|网站纠错|公网安备")
-#: A metadata bar line: "发布时间：2024-05-28 来源：… 浏览次数：… 【字体：大 中 小】【打印】【关闭窗口】".
-INFO_BAR_PATTERN = regex.compile(
-    r"发布(?:时间|日期)\s*[:：]|信息来源\s*[:：]|(?<![\p{Han}])来源\s*[:：]|字[体號号]\s*[:：]?\s*[\[【(（]?\s*[大中小]|"
-    r"[【\[]\s*大\s*[】\]]?\s*[【\[]?\s*中|浏览(?:次数|量)|阅读(?:次数|量)|点击(?:数|量|率)|访问量|"
-    r"[【\[]\s*打印|打印本页|关闭(?:本页|窗口)|分享到|扫一扫"
-)
-#: The longest element (characters) the info-bar pattern may remove.
-MAX_INFO_BAR = 160
+# INFO_BAR_PATTERN, MAX_INFO_BAR: patterns/web_chrome.py (the database's fingerprint uses them too)
 #: Elements that end a line of text.
 BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table",
               "tbody", "thead", "tfoot", "section", "article", "blockquote", "pre", "center", "address", "hr",
@@ -244,7 +238,23 @@ def _is_chrome(node, whole: bool, total: int) -> bool:
                                                   or (whole and REGION_ATTR_PATTERN.search(attrs))):
         return True
     short = len(text) <= MAX_INFO_BAR and "。" not in text and len(text) < total / 2
-    return short and bool(INFO_BAR_PATTERN.search(text) or (whole and BOILERPLATE_PATTERN.search(text)))
+    if short and INFO_BAR_PATTERN.search(text):
+        # a 发布日期 line of the notice's metadata table (or a bar naming its document number) is
+        # the document's, as a saved .txt copy keeps it: only page bars go
+        return not holds_metadata(text, _neighbours(node))
+    return short and whole and bool(BOILERPLATE_PATTERN.search(text))
+
+
+def _neighbours(node) -> str:
+    """The text of the elements just before and after ``node`` (white-space text nodes skipped)."""
+    out = []
+    for step in ("prev", "next"):
+        sib = getattr(node, step)
+        while sib is not None and sib.tag == "-text" and not sib.text().strip():
+            sib = getattr(sib, step)
+        if sib is not None:
+            out.append(sib.text())
+    return "\n".join(out)
 
 
 def _headline(tree) -> str:

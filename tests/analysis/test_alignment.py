@@ -106,3 +106,19 @@ def test_sibling_campaigns_are_not_compared_with_the_national_theme():
     df = A.theme_alignment(recs)
     assert list(df["alignment"]) == ["other campaign", "equal"]
     assert pd.isna(df["national_theme"].iloc[0])
+
+
+def test_themes_fold_script_and_punctuation_variants_into_one_row():
+    from anquanyue_parse import Campaign
+
+    recs = [Campaign(year=2012, issuer=issuer, theme=theme, source_path=f"{i}.txt", campaign="安全生产月")
+            for i, (issuer, theme) in enumerate([
+                ("甲市安委会", "科学发展、安全发展"), ("乙县安委会", "“科学发展，安全发展”"),
+                ("丙縣安委會", "科學發展、安全發展"), ("丁区安委会", "科学发展、安全发展"),
+                ("戊区安委会", "安全责任，重在落实")])]
+    df = A.themes_by_year(recs)
+    assert df["theme"].tolist() == ["科学发展、安全发展", "安全责任，重在落实"]
+    assert df["notices"].tolist() == [4, 1]
+    assert df["issuers"].iloc[0] == "丁区安委会、丙縣安委會、乙县安委会、甲市安委会"
+    table = A.themes_table(recs).splitlines()
+    assert len(table) == 3 and sum("科学发展" in line for line in table) == 1

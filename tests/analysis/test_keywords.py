@@ -85,3 +85,13 @@ def test_corpus_keywords_cover_every_year_with_activities(corpus_records):
     years = {r.year for r in corpus_records if r.year and r.activities}
     df = A.keywords_by_year(corpus_records, top_k=10)
     assert set(df["year"]) == years
+
+
+def test_distinctive_keywords_weigh_words_of_every_year_nothing(corpus_records):
+    plain = A.keywords_by_year(corpus_records, top_k=10)
+    distinct = A.keywords_by_year(corpus_records, top_k=10, method="distinctive")
+    years = plain["year"].nunique()
+    every_year = lambda df: set(df.groupby("keyword")["year"].nunique().loc[lambda s: s >= 0.8 * years].index)  # noqa: E731
+    assert "安全生产" in every_year(plain)  # jieba's general IDF: one word fills a row of the heatmap
+    assert every_year(distinct) == set() and set(distinct["year"]) == set(plain["year"])
+    assert not set(distinct["keyword"]) & {"主管部门", "搞好"}  # noise list (data/stopwords.txt)

@@ -64,10 +64,24 @@ def test_timeline_labels_every_year_with_its_national_theme(figures):
     assert labels[0].startswith("2002")
 
 
-def test_activity_mix_bars_add_up(figures, hand_records):
+def test_activity_mix_bars_are_shares_with_counts(figures, hand_records):
     ax = figures["mix"].axes[0]
-    total = sum(p.get_height() for p in ax.patches)
-    assert total == A.activity_mix(hand_records)["activities"].sum()
+    mix = A.activity_mix(hand_records)
+    by_year = mix.groupby("year")["activities"].sum()
+    heights: dict = {}
+    for p in ax.patches:  # every year's segments add up to 1
+        heights[round(p.get_x() + p.get_width() / 2)] = heights.get(round(p.get_x() + p.get_width() / 2), 0) + p.get_height()
+    assert all(abs(h - 1) < 1e-9 for h in heights.values()) and len(heights) == len(by_year)
+    assert sum(int(p.get_gid().rsplit(": ", 1)[1]) for p in ax.patches) == mix["activities"].sum()
+    labels = [t.get_text() for t in ax.texts]
+    assert labels == [str(int(n)) for n in by_year]
+
+
+def test_heatmap_leaves_out_words_of_every_year(corpus_records):
+    fig = A.plot_keyword_heatmap(corpus_records)
+    rows = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert rows and "安全生产" not in rows and "宣传" not in rows
+    assert not set(rows) & A.stop_words()
 
 
 def test_save_figure_writes_a_png(figures, tmp_path):

@@ -13,6 +13,15 @@ import anquanyue_parse
 
 # (module, constant, example, expected: the whole match, or {group: value}, or None for "no match")
 EXAMPLES = [
+    ("patterns.web_chrome", "INFO_BAR_PATTERN", "发布时间:2021-06-03 点击数: 字体:A- A+", "发布时间:"),
+    ("patterns.web_chrome", "INFO_BAR_PATTERN", "作者:安委办〔2015〕19号   文章来源:国务院安委会办公室  点击数:", "点击数"),
+    ("patterns.web_chrome", "INFO_BAR_PATTERN", "二、活动主题", None),
+    ("patterns.web_chrome", "METADATA_LABEL_PATTERN", "发布单位:全国安全生产月活动组委会办公室", "发布单位"),
+    ("patterns.web_chrome", "METADATA_LABEL_PATTERN", "索 引 号：11370000004", "索 引 号"),
+    ("patterns.web_chrome", "METADATA_LABEL_PATTERN", "发布日期:2017-06-29", None),
+    ("patterns.web_chrome", "WIDGET_PATTERN", "发布时间：2024-05-28 字体：大 中 小", "字体：大"),
+    ("patterns.web_chrome", "WIDGET_PATTERN", "发布时间：2024-05-28 来源：某市应急管理局", None),
+    ("patterns.web_chrome", "BAR_DOC_NUMBER_PATTERN", "作者:安委办〔2015〕19号   文章来源:国务院安委会办公室", "〔2015〕19号"),
     ("patterns", "DOC_NUMBER_PATTERN", "威工信发〔2024〕22号", "〔2024〕22号"),
     ("patterns", "DOC_NUMBER_PATTERN", "桐政[2009]21号", "[2009]21号"),
     ("patterns", "DOC_NUMBER_PATTERN", "开安委(2009)6号", "(2009)6号"),

@@ -75,3 +75,20 @@ def test_mhtml_web_archive():
                + base64.encodebytes(html) + b"\r\n--XX--\r\n")
     src = load_bytes(archive, "page.mht")
     assert src.format == "mhtml" and src.text.startswith("关于开展2024年安全生产月活动的通知\n各单位：")
+
+
+def test_a_metadata_table_is_kept_where_a_txt_copy_keeps_it():
+    """发布日期 beside 发布单位 (the notice's metadata), a bar naming the document number: kept;
+    a page bar with tools: dropped. The .txt copies of devset 017 and 022 keep these lines."""
+    from anquanyue_parse.loaders.web import html_text
+
+    page = """<html><body><div id="zoom">
+    <p>关于推荐评选2017年全国“安全生产月”活动先进单位和好新闻作品的通知</p>
+    <p>发布单位:全国安全生产月活动组委会办公室</p><p>发布日期:2017-06-29</p>
+    <p>作者:安委办〔2015〕19号   文章来源:国务院安委会办公室  点击数:  更新时间:2015/10/29</p>
+    <p>发布时间：2024-05-28 09:30 来源：某市应急管理局 浏览次数：12 字体：大 中 小</p>
+    <p>各有关单位：为总结交流各地区、各有关单位开展“安全生产月”活动的经验做法，现将有关事项通知如下。</p>
+    </div></body></html>"""
+    text, _ = html_text(page)
+    assert "发布日期:2017-06-29" in text and "安委办〔2015〕19号" in text
+    assert "浏览次数" not in text and "2024-05-28" not in text
