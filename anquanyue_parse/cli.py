@@ -145,7 +145,9 @@ def _build_command(command) -> None:
                    help="worker processes of the local engine (0: all cores)")
     g.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local worker processes or a Dask cluster (the dask extra)")
-    g.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
+    g.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://host:8786, or local for a cluster on this machine "
+                        "(the default of --engine dask)")
     g.add_argument("--no-progress", action="store_true", help="plain log lines instead of a progress bar")
     g = build.add_argument_group("Exit code")
     g.add_argument("--max-failures", type=int, default=0, metavar="N",
@@ -153,7 +155,11 @@ def _build_command(command) -> None:
     g.add_argument("--strict", action="store_true",
                    help="stop the build once more than --max-failures files failed (exit 1; files not "
                         "reached are left as they were, none is marked removed)")
-    _limit_group(build)
+    g = _limit_group(build)
+    g.add_argument("--task-timeout", type=float, metavar="SECONDS",
+                   help="cut off one file's parse after this long, it lands in failures (= --limit task_seconds=N)")
+    g.add_argument("--task-memory", type=float, metavar="MB",
+                   help="cut off one file's parse above this resident memory (= --limit task_memory_mb=N)")
     build.set_defaults(handler=commands.cmd_build)
 
 
@@ -219,11 +225,12 @@ def _review_command(command) -> None:
     review.set_defaults(handler=commands.cmd_review)
 
 
-def _limit_group(parser: argparse.ArgumentParser) -> None:
+def _limit_group(parser: argparse.ArgumentParser):
     g = parser.add_argument_group("Limits")
     g.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
                    help="change a resource limit, e.g. pdf_pages=500, format_mb.html=50, task_seconds=300 "
                         "(README: Limits)")
+    return g
 
 
 def _logging(verbose: int, quiet: int) -> None:

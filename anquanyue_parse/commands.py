@@ -28,8 +28,12 @@ STDIN = "-"
 def _limits(args):
     from .limits import parse_limit_options
 
+    options = list(args.limit)
+    for flag, name in (("task_timeout", "task_seconds"), ("task_memory", "task_memory_mb")):  # build's shorthands
+        if getattr(args, flag, None) is not None:
+            options.append(f"{name}={getattr(args, flag)}")
     try:
-        return parse_limit_options(args.limit) if args.limit else None
+        return parse_limit_options(options) if options else None
     except ValueError as exc:  # a bad --limit is a usage error (exit 2)
         raise UsageError(str(exc)) from None
 

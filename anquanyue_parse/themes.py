@@ -1,4 +1,5 @@
-"""The official national themes of the 全国“安全生产月” (data/national_themes.json)."""
+"""The official national themes of the 全国“安全生产月” (its campaign profile's themes file,
+data/national_themes.json)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from importlib import resources
 from typing import Optional
 
 import regex
+
+from .campaigns import DEFAULT_CAMPAIGN, profile
 
 __all__ = ["national_themes", "national_theme", "theme_key", "year_of_theme"]
 
@@ -19,7 +22,8 @@ _SEPARATORS = regex.compile(r"[^\p{L}\p{N}]+")
 @functools.lru_cache(maxsize=1)
 def national_themes() -> dict[int, str]:
     """Year -> official national theme, as announced."""
-    raw = json.loads(resources.files("anquanyue_parse").joinpath("data/national_themes.json").read_text("utf-8"))
+    source = profile(DEFAULT_CAMPAIGN).themes_file
+    raw = json.loads(resources.files("anquanyue_parse").joinpath(f"data/{source}").read_text("utf-8"))
     return {row["year"]: row["theme"] for row in raw["themes"]}
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import regex
 
+from ..campaigns import DEFAULT_CAMPAIGN
 from ..themes import national_theme, national_themes, theme_key, year_of_theme
 from .sources import campaigns_frame
 
@@ -23,7 +24,7 @@ ALIGNMENTS = ("equal", "extends", "shortens", "variant", "differs", "no national
 
 #: The campaign the national themes belong to; notices of sibling campaigns (消防宣传月 …) are
 #: marked "other campaign" instead of being compared with it.
-NATIONAL_CAMPAIGN = "安全生产月"
+NATIONAL_CAMPAIGN = DEFAULT_CAMPAIGN
 
 #: Where a theme's sub-theme or added clause begins, e.g. "人人讲安全、个个会应急——畅通生命通道"
 #: (dash), "…——畅通生命通道;人人能自救、个个会逃生" (semicolon).

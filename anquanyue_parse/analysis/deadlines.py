@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import regex
 
+from ..campaigns import profile
 from ..models import Campaign, Deadline
 from .sources import as_records
 
@@ -24,7 +25,9 @@ WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 
 
 def campaign_window(record: Campaign) -> Optional[tuple[dt.date, dt.date]]:
-    """The days a recurring duty runs: the campaign period, else June of the campaign year.
+    """The days a recurring duty runs: the campaign period, else the month the campaign usually
+    runs in the campaign year (its profile: June for 安全生产月, November for 消防宣传月; None
+    for a campaign whose month is not known).
 
     A period with only one end is completed to the whole month of the end it has.
     """
@@ -36,8 +39,9 @@ def campaign_window(record: Campaign) -> Optional[tuple[dt.date, dt.date]]:
         start = end.replace(day=1)
     if start and end:
         return (start, end) if start <= end else (end, start)
-    if record.year:
-        return dt.date(record.year, 6, 1), dt.date(record.year, 6, 30)
+    known = profile(record.campaign)
+    if record.year and known:
+        return known.usual_window(record.year)
     return None
 
 
@@ -78,7 +82,7 @@ def deadline_calendar(db: Any) -> "pd.DataFrame":
     """All reporting deadlines as dated rows (:data:`CALENDAR_COLUMNS`), sorted by date.
 
     A dated deadline is one row; a recurring one (``weekly:WED``, ``monthly:25``) one row per
-    date in the campaign period (June of the campaign year when the notice gives no period);
+    date in the campaign period (the campaign's usual month when the notice gives no period);
     a deadline that cannot be dated keeps one row with an empty ``date``.
     """
     import pandas as pd

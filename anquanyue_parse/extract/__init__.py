@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from ..campaigns import profile
 from ..models import Campaign, Issuer, Period
 from ..themes import year_of_theme
 from .activities import extract_activities, extract_outline
@@ -84,7 +85,8 @@ def assemble(ctx: Context) -> Campaign:
         stamp = NUMERIC_DATE_PATTERN.search(ctx.text)
         if stamp:
             year, how = int(stamp.group("y")), "from the page's date stamp"
-    if year is None and rec.theme and rec.campaign in (None, "安全生产月") \
+    themed = profile(rec.campaign)  # a campaign with national themes (安全生产月)
+    if year is None and rec.theme and themed and themed.themes_file \
             and not YEAR_PLACEHOLDER_PATTERN.search(ctx.text):
         year = year_of_theme(rec.theme)
         if year:
@@ -100,7 +102,9 @@ def assemble(ctx: Context) -> Campaign:
         ctx.warn(f"the text says this is the {rec.edition}th campaign, but {year} would be the "
                  f"{year - (first - 1)}th (first was {first})")
 
-    period = extract_period(ctx, year, single_day=bool(rec.campaign and rec.campaign.endswith("日")))
+    known = profile(rec.campaign)
+    single_day = known.single_day if known else bool(rec.campaign and rec.campaign.endswith("日"))
+    period = extract_period(ctx, year, single_day=single_day)
     if period:
         (start, end), pspan = period
         rec.period = Period(start=start, end=end, text=ctx.value(*pspan), span=ctx.span(*pspan))

@@ -1,4 +1,5 @@
-"""Which campaign a notice is about: 安全生产月, or a sibling in the same format."""
+"""Which campaign a notice is about: 安全生产月, or a sibling in the same format (the known
+ones and their aliases are the campaign profiles, :mod:`..campaigns`)."""
 
 from __future__ import annotations
 
@@ -7,18 +8,11 @@ from typing import Optional
 
 import regex
 
-from ..patterns import CAMPAIGN_DAYS, CAMPAIGN_NAME_SCANNER
+from ..campaigns import canonical
+from ..patterns import CAMPAIGN_NAME_SCANNER
 from .base import Context
 
-__all__ = ["extract_campaign", "campaign_core", "KNOWN_CAMPAIGNS"]
-
-#: Campaigns met in notices, longest first; a match is reported by this canonical name.
-KNOWN_CAMPAIGNS = [
-    "安全生产宣传周", "职业病防治法宣传周", "网络安全宣传周", "防灾减灾宣传周", "消防宣传月", "科技活动周",
-    "安全生产月", "安全生产周", "安全用药月", "全民禁毒宣传月", "禁毒集中宣传月", "禁毒宣传月",
-    "节能宣传周", "食品安全宣传周", "交通安全日", "防灾减灾日", "安康杯", "国家安全教育日", "安全教育日", "消防日", "质量月",
-    "国际禁毒日", "科普日", "安全月",
-] + [d for d in CAMPAIGN_DAYS if d != "多样性日"] + ["生物多样性日"]
+__all__ = ["extract_campaign", "campaign_core"]
 
 #: The core of an unknown campaign name, quoted or after a year / 全国 / a function word:
 #: "“节能宣传周”", "2020年全国节能宣传周", "第35个全民禁毒宣传月" -> 全民禁毒宣传月.
@@ -39,9 +33,9 @@ def campaign_core(name: str) -> Optional[str]:
 
 def _core(name: str) -> Optional[str]:
     flat = regex.sub(r"[《》“”]", "", name)
-    for known in KNOWN_CAMPAIGNS:
-        if known in flat:
-            return "安全生产月" if known == "安全月" else known
+    known = canonical(flat)  # a campaign profile's name or alias (data/campaigns.json)
+    if known:
+        return known
     m = GENERIC_CORE_PATTERN.search(name)
     return m.group("core") if m else None
 

@@ -1,4 +1,5 @@
-"""Campaign year and edition (第N个全国“安全生产月”, N = year - 2001)."""
+"""Campaign year and edition (第N个全国“安全生产月”, N = year - 2001; a sibling's first year is in
+its campaign profile, :mod:`..campaigns`)."""
 
 from __future__ import annotations
 
@@ -6,35 +7,12 @@ from typing import Optional
 
 import regex
 
+from ..campaigns import profile
 from ..numerals import to_int
 from ..patterns import CAMPAIGN_NAME
 from .base import Context
 
-__all__ = ["extract_edition", "extract_year", "FIRST_YEAR", "FIRST_YEARS", "first_year_of"]
-
-#: The first 全国“安全生产月” was held in 2002, so edition N is year 2001 + N.
-FIRST_YEAR = 2002
-
-#: The year each campaign was first held (edition 1), by the canonical name extract_campaign
-#: gives; edition N is year first + N - 1. Checked against the gold pairs in corpus/, e.g.
-#: "2023年5月12日是第15个全国防灾减灾日" -> 2009, "2022年第九届国家网络安全宣传周" -> 2014.
-FIRST_YEARS = {
-    "安全生产月": 2002,
-    "防灾减灾日": 2009,
-    "科技活动周": 2001,
-    "全民禁毒宣传月": 2011,
-    "国际禁毒日": 1988,
-    "网络安全宣传周": 2014,
-    "交通安全日": 2012,
-    "科普日": 2004,
-    "节能宣传周": 1991,
-    "质量月": 1978,
-    "国家安全教育日": 2016,
-    "土地日": 1991,
-    "爱眼日": 1996,
-    "环境日": 1972,
-    "宪法日": 2014,
-}
+__all__ = ["extract_edition", "extract_year", "first_year_of"]
 
 #: "第23个全国“安全生产月”", "全国第20个“安全生产月”", "第十七个安全安全生产月", "第八个全国".
 EDITION_PATTERN = regex.compile(
@@ -68,8 +46,10 @@ CONTEST_AFTER_PATTERN = regex.compile(r"[”》]?[\p{Han}]{0,4}?(?:大赛|比赛
 
 
 def first_year_of(campaign: Optional[str]) -> Optional[int]:
-    """The first year of a campaign (None for an unknown one); None means 安全生产月."""
-    return FIRST_YEARS.get(campaign or "安全生产月")
+    """The year of edition 1 of a campaign, from its profile (None for an unknown one, or one
+    whose first year is not checked); None means 安全生产月 (first held 2002)."""
+    known = profile(campaign)
+    return known.first_year if known else None
 
 
 def extract_edition(ctx: Context, campaign: Optional[str] = None, core=None) -> Optional[tuple[int, tuple[int, int]]]:

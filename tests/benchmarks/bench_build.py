@@ -31,39 +31,47 @@ ROUNDS = 2
 _CHILD = r"""
 import json, os, sys, threading, time
 
-def tree_rss(root):
-    # resident memory (kB) of root and all its descendants, from /proc
-    kids, rss = {}, {}
+def tree_rss(root, cpu):
+    # resident memory (kB) of root and all its descendants, from /proc; cpu[pid] = CPU ticks seen
+    kids, rss, ticks = {}, {}, {}
     for pid in os.listdir("/proc"):
         if not pid.isdigit():
             continue
         try:
             with open(f"/proc/{pid}/stat") as f:
-                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                fields = f.read().rsplit(")", 1)[1].split()
             with open(f"/proc/{pid}/statm") as f:
                 rss[int(pid)] = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
         except (OSError, ValueError, IndexError):
             continue
-        kids.setdefault(ppid, []).append(int(pid))
+        ticks[int(pid)] = int(fields[11]) + int(fields[12])  # utime + stime
+        kids.setdefault(int(fields[1]), []).append(int(pid))
     total, todo = 0, [root]
     while todo:
         p = todo.pop()
         total += rss.get(p, 0)
+        if p != root:  # descendants: forkserver pool workers and Dask workers are not waited children
+            cpu[p] = max(cpu.get(p, 0), ticks.get(p, 0))
         todo.extend(kids.get(p, []))
     return rss.get(root, 0), total
 
 peak = [0, 0]
+cpu_seen = {}
+sampler_cpu = [0.0]
 stop = False
 def sample():
     while not stop:
-        main, total = tree_rss(os.getpid())
+        main, total = tree_rss(os.getpid(), cpu_seen)
         peak[0], peak[1] = max(peak[0], main), max(peak[1], total)
+        sampler_cpu[0] = time.thread_time()
         time.sleep(0.05)
 threading.Thread(target=sample, daemon=True).start()
 
 mode, folder, url, jobs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+engine = sys.argv[5] if len(sys.argv) > 5 else "local"  # build on "local" or "dask" (a LocalCluster)
 from anquanyue_parse.archive import build_archive, iter_archive
 cpu0 = time.process_time()
+wall0 = time.perf_counter()
 if mode == "parse":
     from concurrent.futures import ProcessPoolExecutor
     from anquanyue_parse import build_local as archive
@@ -75,12 +83,17 @@ if mode == "parse":
     seconds = time.perf_counter() - t
     out = {"files": n, "seconds": seconds}
 else:
-    s = build_archive(folder, url, jobs=jobs, progress=False, log=open(os.devnull, "w"))
+    s = build_archive(folder, url, jobs=jobs, progress=False, log=open(os.devnull, "w"), engine=engine,
+                      scheduler="local" if engine == "dask" else None)
     out = {"files": s.parsed + s.replaced + s.skipped, "parsed": s.parsed, "failed": s.failed,
-           "duplicates": s.duplicates, "seconds": s.seconds}
+           "duplicates": s.duplicates, "seconds": s.seconds, "summary": s.render().splitlines()[1:]}
 stop = True
 time.sleep(0.1)
-out["main_cpu"] = time.process_time() - cpu0
+out["main_cpu"] = time.process_time() - cpu0 - sampler_cpu[0]  # without this memory sampler
+# descendants' CPU as last sampled (a process that lived under 50 ms is missed)
+out["tree_cpu"] = out["main_cpu"] + sum(cpu_seen.values()) / os.sysconf("SC_CLK_TCK")
+out["sampler_cpu"] = sampler_cpu[0]
+out["wall"] = time.perf_counter() - wall0
 out["rss_main_mb"] = peak[0] / 1024
 out["rss_tree_mb"] = peak[1] / 1024
 print(json.dumps(out))
@@ -109,12 +122,12 @@ def make_archive(folder: Path, n: int) -> None:
         (sub / f"{i:05d}_{stem}.txt").write_text(f"{text}\n（归档副本第{i}份）\n", encoding="utf-8")
 
 
-def _child(mode: str, folder: Path, url: str, jobs: int, workdir: Path) -> dict:
+def _child(mode: str, folder: Path, url: str, jobs: int, workdir: Path, engine: str = "local") -> dict:
     # the worker function must live in an importable module for the process pool
     (workdir / "bench_parse_only.py").write_text(_PARSE_ONLY, encoding="utf-8")
     code = "from bench_parse_only import _parse_only\n" + _CHILD
     env = dict(os.environ, PYTHONPATH=f"{workdir}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
-    out = subprocess.run([sys.executable, "-c", code, mode, str(folder), url, str(jobs)], cwd=workdir,
+    out = subprocess.run([sys.executable, "-c", code, mode, str(folder), url, str(jobs), engine], cwd=workdir,
                          capture_output=True, text=True, env=env)
     if out.returncode != 0:
         raise RuntimeError(f"{mode} run failed:\n{out.stderr[-3000:]}")

@@ -13,7 +13,9 @@ import signal
 import subprocess
 import sys
 import threading
+import re
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -41,11 +43,14 @@ def _records(url):
 
 def test_dask_build_equals_the_local_build(db_url, archive, tmp_path, cluster):
     ref = f"sqlite:///{tmp_path / 'local.sqlite'}"
-    build_archive(archive, ref, jobs=2, progress=False, log=QUIET)
+    local = build_archive(archive, ref, jobs=2, progress=False, log=QUIET)
     s = build_archive(archive, db_url, engine="dask", scheduler=cluster, progress=False, log=QUIET, batch_size=2)
     assert (s.parsed, s.failed, s.engine) == (len(list(iter_archive(archive))), 0, "dask")
     assert row_counts(db_url) == row_counts(ref)
     assert _records(db_url) == _records(ref)
+    # the summary table is the local build's, line for line (the header names the engine and time)
+    assert s.render().splitlines()[1:] == local.render().splitlines()[1:]
+    assert "Dask worker threads" in s.render().splitlines()[0]
     again = build_archive(archive, db_url, engine="dask", scheduler=cluster, progress=False, log=QUIET)
     assert (again.skipped, again.parsed) == (s.parsed, 0)
 
@@ -152,3 +157,74 @@ def test_a_poisoned_file_is_cut_off_and_the_build_goes_on(db_url, archive, clust
     total = len(list(iter_archive(archive)))
     assert (s.parsed, s.failed) == (total - 1, 1), s.render()
     assert scalar(db_url, "SELECT error_type FROM failures WHERE path LIKE '%deep.html'") == "TaskTimeout"
+
+
+def _hidden_from_the_client(monkeypatch):
+    """Make every read in this (the client's) process fail: only the workers may read the files."""
+    from anquanyue_parse import build_tasks, inputs
+
+    def refuse(name):
+        raise AssertionError(f"the client read {name}")
+
+    monkeypatch.setattr(build_tasks, "read_input", refuse)
+    monkeypatch.setattr(inputs, "read_regular", refuse)
+
+
+def test_url_and_list_inputs_are_read_by_the_workers_not_the_client(db_url, archive, tmp_path, cluster,
+                                                                     monkeypatch):
+    files = sorted(iter_archive(archive))
+    _hidden_from_the_client(monkeypatch)
+    url = Path(archive).resolve().as_uri()  # file:///…, listed here, read by the worker processes
+    s = build_archive(url, db_url, engine="dask", scheduler=cluster, progress=False, log=QUIET, batch_size=2)
+    assert (s.seen, s.parsed, s.failed) == (len(files), len(files), 0), s.render()
+    assert scalar(db_url, "SELECT count(*) FROM documents WHERE path LIKE 'file:///%'") == len(files)
+    listing = tmp_path / "files.txt"  # a plain path and a URL in one list
+    listing.write_text(f"{files[0]}\n{files[1].resolve().as_uri()}\n", encoding="utf-8")
+    s = build_archive(listing, db_url, listed=True, engine="dask", scheduler=cluster, progress=False, log=QUIET)
+    assert (s.seen, s.parsed, s.skipped, s.removed) == (2, 1, 1, 0), s.render()
+
+
+def test_an_fsspec_memory_filesystem_read_by_dask_workers(db_url, archive, tmp_path):
+    fsspec = pytest.importorskip("fsspec")
+    fs = fsspec.filesystem("memory")
+    root = f"/anquanyue-{uuid.uuid4().hex[:8]}"
+    files = sorted(iter_archive(archive))
+    for p in files:
+        fs.pipe(f"{root}/{p.relative_to(archive).as_posix()}", p.read_bytes())
+    fs.pipe(f"{root}/.hidden/skip.txt", b"not a notice")
+    fs.pipe(f"{root}/seeds/notes.json", b"{}")
+    # the memory filesystem lives in this process: the workers are threads of an in-process cluster
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0",
+                                  silence_logs=40) as c, distributed.Client(c) as client:
+        s = build_archive(f"memory://{root}", db_url, engine="dask", scheduler=client, progress=False, log=QUIET,
+                          batch_size=2)
+        assert (s.seen, s.parsed, s.failed) == (len(files), len(files), 0), s.render()
+        assert scalar(db_url, f"SELECT count(*) FROM documents WHERE path LIKE 'memory://{root}/%'") == len(files)
+        fs.rm(f"{root}/{files[0].relative_to(archive).as_posix()}")  # gone from under the URL's root
+        again = build_archive(f"memory://{root}/", db_url, engine="dask", scheduler=client, progress=False,
+                              log=QUIET)
+    assert (again.seen, again.skipped, again.removed, again.parsed) == (len(files) - 1, len(files) - 1, 1, 0)
+    fs.rm(root, recursive=True)
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_progress_lines_show_files_done_rate_and_failures(tmp_path, archive, cluster, monkeypatch, engine):
+    from anquanyue_parse import build_report
+
+    (Path(archive) / "broken.docx").write_bytes(b"PK\x03\x04 not a zip")
+    total = len(list(iter_archive(archive)))
+    monkeypatch.setattr(build_report, "LOG_EVERY", 0.0)  # a line after every batch
+    log = io.StringIO()
+    s = build_archive(archive, f"sqlite:///{tmp_path / 'p.sqlite'}", engine=engine, jobs=2,
+                      scheduler=cluster if engine == "dask" else None, progress=False, log=log, batch_size=2)
+    assert (s.parsed, s.failed) == (total - 1, 1)
+    line = re.compile(r"build: ([\d,]+)/([\d,]+)(\+ \(still listing\))? files \(\d+%\), (\d+) failed, "
+                      r"([\d,.]+) files/s(, ETA [\d,]+ s)? \[(.+)\]$")
+    found = [m for m in map(line.match, log.getvalue().splitlines()) if m]
+    assert len(found) >= 3, log.getvalue()
+    done = [int(m.group(1).replace(",", "")) for m in found]
+    assert done == sorted(done) and done[-1] == total
+    last = found[-1]
+    assert (int(last.group(2)), last.group(3), int(last.group(4))) == (total, None, 1)
+    assert float(last.group(5).replace(",", "")) > 0
+    assert ("Dask" in last.group(7)) == (engine == "dask")

@@ -95,6 +95,17 @@ def test_a_file_over_the_time_or_memory_limit_is_replaced_and_listed(tmp_path):
     assert seconds < 60, seconds
 
 
+def test_task_timeout_and_task_memory_options_set_the_limits(tmp_path):
+    archive = _archive(tmp_path / "a", 2, ["sleep_me.txt", "alloc_me.txt"])
+    seconds = 8  # the allocation must reach the memory limit first, also on a busy machine
+    proc = _poisoned_build(tmp_path, archive, "--task-timeout", str(seconds), "--task-memory", str(TASK_MEMORY_MB))
+    assert proc.returncode == 1, proc.stderr
+    fails = _failures(tmp_path)
+    assert fails["sleep_me.txt"][0] == "TaskTimeout" and "task_seconds=8" in fails["sleep_me.txt"][1]
+    assert fails["alloc_me.txt"][0] == "TaskMemoryExceeded" and "task_memory_mb=600" in fails["alloc_me.txt"][1]
+    assert _stored(tmp_path) == 2
+
+
 def test_the_default_limits_leave_good_files_alone(tmp_path):
     archive = _archive(tmp_path / "a", 4, [])
     proc = _poisoned_build(tmp_path, archive)
