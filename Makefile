@@ -22,10 +22,13 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# Loader fuzzing for a bounded time: FUZZ_EXAMPLES per format and test (12 tests).
+# Loader fuzzing for a bounded time: FUZZ_EXAMPLES per format and test (17 tests), and
+# FUZZ_DOC_EXAMPLES .doc files read by LibreOffice (each conversion at most 20 s).
 FUZZ_EXAMPLES ?= 500
+FUZZ_DOC_EXAMPLES ?= 30
 fuzz: $(STAMP)
-	ANQUANYUE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/hostile/test_fuzz_loaders.py -q
+	ANQUANYUE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) ANQUANYUE_FUZZ_DOC_EXAMPLES=$(FUZZ_DOC_EXAMPLES) \
+		$(BIN)/python -m pytest tests/hostile/test_fuzz_loaders.py -q
 
 eval: $(STAMP)
 	$(BIN)/anquanyue-parse eval corpus/

@@ -51,9 +51,9 @@ def build_archive(archive: str | os.PathLike, db: str = DEFAULT_DB, *, jobs: int
     False for plain lines, None for a bar on a terminal. ``lock_timeout``: seconds to wait
     for another build of the same database (None: wait until it ends). ``limits``: what one
     file may cost (default: the ones in force, :mod:`.limits`), ``task_seconds`` and
-    ``task_memory_mb`` per worker task on the local engine. ``stop_after``: once more files
-    than this failed, no further batch is started (the summary says ``stopped``; files not
-    reached keep their rows and nothing is marked removed).
+    ``task_memory_mb`` per file on either engine (``build_guard``, ``task_guard``). ``stop_after``:
+    once more files than this failed, no further batch is started (the summary says
+    ``stopped``; files not reached keep their rows and nothing is marked removed).
     Raises FileAccessError for inputs that cannot be listed, DatabaseError for a database problem.
     """
     from . import db_schema

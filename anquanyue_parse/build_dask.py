@@ -18,13 +18,13 @@ the scheduler's own rescheduling of tasks lost with a worker); writes are idempo
 lands in ``failures`` as ``WorkerCrashed``.
 
 Limits: each file is parsed in a guarded child process of the worker (``task_guard``), cut
-off after ``Limits.task_seconds`` or above ``Limits.task_memory_mb`` (CLI ``--task-timeout``,
-``--task-memory``): a file that hangs or eats memory lands in ``failures`` as
-``TaskTimeout`` / ``TaskMemoryExceeded`` and its worker goes on with the next one. Dask cannot
-stop a running task (a thread), so without the guard such a file would hold its worker.
-The worker process itself is limited by Dask (``dask worker --memory-limit``); the cluster
-this engine starts when no scheduler is given (``--scheduler local``) gets
-``LOCAL_WORKER_MEMORY_MB`` per worker.
+off after ``Limits.task_seconds`` or above ``Limits.task_memory_mb`` (CLI ``--limit
+task_seconds=N``, ``--limit task_memory_mb=N``): a file that hangs or eats memory lands in
+``failures`` as ``TaskTimeout`` / ``TaskMemoryExceeded`` and its worker goes on with the next
+one. Dask cannot stop a running task (a thread), so without the guard such a file would
+hold its worker. The worker process itself is limited by Dask (``dask worker
+--memory-limit``); the cluster this engine starts when no scheduler is given (``--scheduler
+local``) gets ``LOCAL_WORKER_MEMORY_MB`` per worker.
 """
 
 from __future__ import annotations

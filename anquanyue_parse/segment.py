@@ -287,7 +287,7 @@ def _find_title(lines: list[Line], limit: int) -> Optional[tuple[int, int]]:
                 break
         if TITLE_END_PATTERN.search(joined) and (len(joined) >= 6):
             return ln.index, last
-        if TITLE_HINT_PATTERN.search(text) and CAMPAIGN_NAME_PATTERN.search(text) and len(text) <= 60 \
+        if len(text) <= 60 and TITLE_HINT_PATTERN.search(text) and CAMPAIGN_NAME_PATTERN.search(text) \
                 and not text.endswith(("。", ",")):
             return ln.index, ln.index
     return None

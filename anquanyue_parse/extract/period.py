@@ -9,7 +9,7 @@ from typing import Optional
 import regex
 
 from ..numerals import to_int
-from ..patterns import CAMPAIGN_NAME, CAMPAIGN_NAME_PATTERN
+from ..patterns import CAMPAIGN_NAME, CAMPAIGN_NAME_SCANNER
 from .base import Context
 from .dates import make_date, month_end
 
@@ -34,7 +34,7 @@ PERIOD_LABEL_PATTERN = regex.compile(r"活动时间(?:为|是)?\s*[:.。]?\s*")
 
 #: A sentence that dates the campaign itself: "…活动于2008年6月1日至30日在全国…开展",
 #: "今年6月份,上海市…开展“安全生产月”活动", "2020年6月是全国第19个“安全生产月”".
-CAMPAIGN_SENTENCE_PATTERN = CAMPAIGN_NAME_PATTERN
+CAMPAIGN_SENTENCE_PATTERN = CAMPAIGN_NAME_SCANNER  # its search: linear in the sentence's literals
 CAMPAIGN_VERB_PATTERN = regex.compile(r"开展|启动|活动时间|时间为|期间|为期|是第|是全国|举行|进行|部署")
 
 #: A date that is the campaign: "11月9日是全国消防日", "今年6月是第23个全国“安全生产月”".

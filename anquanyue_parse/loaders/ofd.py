@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def _xml(zf: zipfile.ZipFile, name: str, path: str | None) -> ET.Element:
         raw = zf.read(name)
     except KeyError as exc:
         raise CorruptDocument(f"broken OFD: member {name} is missing", path) from exc
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:  # zlib: damaged deflate data
         raise CorruptDocument(f"broken OFD: member {name} cannot be read ({exc})", path) from exc
     if any(m in raw for m in DTD_MARKERS):
         raise CorruptDocument(f"OFD member {name} declares a DTD or entities: refused", path)

@@ -78,8 +78,9 @@ WHITESPACE = regex.compile(r"[ \t\r\n\f\v]+")
 ANY_SPACE = regex.compile(r"\s+")
 #: Two or more spaces inside a line, e.g. "一、  活动主题".
 MULTI_SPACE = regex.compile(r" {2,}")
-#: One Han character (counted to score containers).
-HAN = regex.compile(r"\p{Han}")
+#: A run of characters that are not Han, e.g. " abc，" (removed to count the Han characters
+#: that score containers: one string built, not a list of one-character matches).
+NON_HAN = regex.compile(r"\P{Han}+")
 
 
 def load_html(path: Path, data: bytes) -> SourceText:
@@ -149,7 +150,7 @@ def html_text(markup: str, path: Optional[str] = None) -> tuple[str, list[int]]:
 
 
 def _han(text: str) -> int:
-    return len(HAN.findall(text))
+    return len(NON_HAN.sub("", text))
 
 
 def _article(tree, root):
