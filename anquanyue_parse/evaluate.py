@@ -45,7 +45,7 @@ _CJK_SPACE = regex.compile(r"(?<=[\p{Han}“”《》、,。])\s+|\s+(?=[\p{Han}
 #: What two spellings of one campaign name differ in: converter residue, a 全国 prefix, quotes,
 #: and the day written as digits before the name ("6·26国际禁毒日", "122全国交通安全日").
 _CAMPAIGN_NOISE = regex.compile(
-    r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)|^\d{1,2}[·.．]\d{1,2}|^\d{3}|^(?:全国|国家|我国)|[“”《》\s]")
+    r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)|^\d{1,2}[·.．]\d{1,2}|^\d{3}|^(?:全国|国家|我国|世界|国际|全民|中国)|[“”《》\s]")
 
 
 def _same_campaign(pred: Any, gold: Any) -> bool:

@@ -34,7 +34,7 @@ TITLE_HINT_PATTERN = regex.compile(r"关于|安全生产月|安全月|活动")
 #: Site chrome and metadata lines that are never the title, e.g. "您当前的位置:", "索引号:".
 CHROME_PATTERN = regex.compile(
     r"^(?:您?(?:当前|现在)?的?位置|当前位置|首页|索\s*引\s*号|信息名称|发布|来源|作者|点击|浏览|"
-    r"字体|文章|分享|打印|关闭|朗读|登录|主题颜色|热门|最新|上一篇|下一篇|【|附件)"
+    r"字体|文章|分享|打印|关闭|朗读|登录|主题颜色|热门|最新|上一篇|下一篇|【|附件|https?://|www\.)"
 )
 
 

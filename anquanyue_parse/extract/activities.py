@@ -26,12 +26,26 @@ GENERIC_SECTION_PATTERN = regex.compile(
     r"(?:活动|工作|竞赛|宣传|基本|总体|主要|有关|相关|具体|实施|参加|参与)?的?"
     r"(?:指导思想|总体要求|总体思路|总体目标|总体安排|目标任务|目标|主题|口号|时间|时间安排|组织机构|组织领导|"
     r"组织保障|组织实施|领导小组|机构|要求|保障措施|保障|措施|原则|范围|对象|联系方式|步骤|阶段|背景|意义|其他|"
-    r"事项|注意事项|依据|说明|附则|安排)"
+    r"事项|注意事项|依据|说明|附则|安排|"
+    # a contest's rules and an event's agenda (参赛对象, 投稿方式, 评选, 地点, 参加单位, 议程)
+    r"征集|征集时间|征集范围|征集内容|作品|作品要求|作品内容|评选|评审|评选时间|奖项|奖项设置|奖励|表彰|参赛|参赛对象|"
+    r"投稿|投稿方式|报名|报名方式|规则|竞赛规则|演讲主题|演讲内容|演讲安排|参加单位|参加人员|参与方式|地点|议程|"
+    r"组织单位|主办单位|承办单位|协办单位|考核|统计与考核|出版|专辑|单位|方式|形式|成效|展望|提示|核心内容|基本情况|"
+    r"主要做法|经验|体会|存在问题|问题|下一步|条件|评选条件|评选办法|办法|内容要求|组织|出版|专辑出版)"
 )
+
+#: A heading that is a label with its value, "征集时间:2010年6月1日至9月30日": read the label.
+LABEL_HEADING_PATTERN = regex.compile(r"^(?P<label>[^:]{2,12}):")
+
+#: The words a heading opens with, before any junk a copy-protected page appends.
+LEAD_WORDS_PATTERN = regex.compile(r"[\p{Han}“”、()]+")
+
+#: A summary's or report's title or opening: its headings are achievements, not an activity list.
+SUMMARY_PATTERN = regex.compile(r"总结|情况报告|工作汇报|开展情况|活动情况")
 
 
 #: Joins parts of a section title: "活动时间及目标", "主题和时间安排".
-TITLE_JOINER_PATTERN = regex.compile(r"和|及|与|、|暨")
+TITLE_JOINER_PATTERN = regex.compile(r"和|及|(?<!参)与|、|暨")  # not the 与 of 参与
 
 #: An activity-looking section that is about requirements: "活动要求", "工作保障安排".
 NOT_ACTIVITY_SECTION_PATTERN = regex.compile(r"要求|保障")
@@ -39,6 +53,10 @@ NOT_ACTIVITY_SECTION_PATTERN = regex.compile(r"要求|保障")
 
 def _generic(title: str) -> bool:
     """A heading about the campaign itself ("总体要求", "活动时间及目标", "主题和时间安排")."""
+    label = LABEL_HEADING_PATTERN.match(title.strip())
+    title = label.group("label") if label else title
+    lead = LEAD_WORDS_PATTERN.match(title.strip())  # "活动组织 ;(3!#4`q(]": junk after the words
+    title = lead.group(0) if lead else title
     parts = [p for p in TITLE_JOINER_PATTERN.split(title.strip(" :。")) if p]
     return bool(parts) and all(GENERIC_SECTION_PATTERN.fullmatch(p) for p in parts)
 
@@ -47,7 +65,7 @@ RESPONSIBLE_PATTERN = regex.compile(r"(?:责任单位|牵头单位|责任部门|
 
 #: An inline list "将组织开展六项活动:一是…。二是…。".
 INLINE_LIST_PATTERN = regex.compile(r"(?:活动|工作|方面|措施|内容|任务)[^。\n]{0,8}:\s*(?=一是)")
-INLINE_ITEM_PATTERN = regex.compile(r"(?P<n>[一二三四五六七八九十]{1,2})是(?P<t>[^。;\n]{2,120})")
+INLINE_ITEM_PATTERN = regex.compile(r"(?P<n>[一二三四五六七八九十]{1,2})是(?P<t>[^。;\n]{3,120})")
 
 def _number(ctx: Context, node: Node) -> str:
     return ctx.value(node.start, node.title_start).strip()
@@ -177,7 +195,10 @@ def extract_activities(ctx: Context) -> list[Activity]:
         inner = [o for o in sections if o.plain and _inside(o, s)]
         top.extend(inner or [s])
     if top:
-        return ctx.limit([_activity(ctx, c) for s in top for c in s.children], "activities")
+        text = ctx.text
+        # a contest's rules or an agenda under "活动内容" (参与对象, 评选条件, 竞赛时间:…) are no activities
+        kids = [c for s in top for c in s.children if not _generic(text[c.title_start:c.title_end])]
+        return ctx.limit([_activity(ctx, c) for c in kids], "activities")
     bare = _sections(ctx, with_children=False)
     for section in bare:
         rows = _table_items(ctx, section) or _inline(ctx, section.title_end, section.end, anchored=False)
@@ -186,6 +207,11 @@ def extract_activities(ctx: Context) -> list[Activity]:
     if bare:
         return []  # an activity section we could not read: no guessing from other sections
     text = ctx.text
+    title = ctx.text[ctx.seg.title[0]:ctx.seg.title[1]] if ctx.seg.title else ctx.text[:120]
+    if SUMMARY_PATTERN.search(title):
+        # a summary's headings ("加强领导,精心组织") are what was done, not activities; an
+        # announced list ("重点开展好“十大系列宣传活动”:一是…") still is
+        return _inline(ctx, 0, len(text))
     # an excerpt that starts inside the activity list: the orphan items before its first section
     first_section = next((i for i, n in enumerate(ctx.seg.roots) if n.level <= 1), len(ctx.seg.roots))
     orphans = [n for n in ctx.seg.roots[:first_section] if n.level > 1 and not n.plain]

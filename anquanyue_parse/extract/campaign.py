@@ -63,5 +63,7 @@ def extract_campaign(ctx: Context, title_span) -> Optional[tuple[str, tuple[int,
                 counted = core
     if not counts:
         return None
-    core = counted or counts.most_common(1)[0][0]
+    top, n = counts.most_common(1)[0]
+    # the campaign whose edition the text gives, unless another one dominates the text
+    core = counted if counted and counts[counted] * 2 >= n else top
     return core, first[core]

@@ -15,7 +15,7 @@ __all__ = ["extract_deadlines"]
 
 #: A reporting verb: "报送", "上报", "提交", "报市政府安委会办公室" (bare 报 + recipient), "发送至".
 REPORT_VERB_PATTERN = regex.compile(
-    r"报送|上报|提交|报告|反馈|汇总|发送|寄送|寄至|发至|送至|报至|报到|交至|递交|填报|上传|报备|备案|"
+    r"报送|上报|上交|提交|报告|反馈|汇总|发送|寄送|寄至|发至|送至|报至|报到|交至|递交|填报|上传|报备|备案|"
     r"[报交](?=[\p{Han}]{1,12}(?:办公室|办|局|厅|委|处|科|部|中心|站|所|组|队|室|股|院))"
 )
 
@@ -23,7 +23,11 @@ REPORT_VERB_PATTERN = regex.compile(
 #: "7月3日(星期一)前", "6月10日下午5点前", "2026-06-05前", and lists "分别于5月8日和7月3日前".
 DATED_PATTERN = regex.compile(
     r"(?|(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<end>底|末))"
-    r"|(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?P<end>(?!x)x)?)"
+    r"|(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?P<end>(?!x)x)?"
+    # a date whose 月 a conversion lost, only where unambiguous: "于76日前" (7月6日), "于816日前" (8月16日)
+    # (no valid day: "于16日前" is the 16th; "116日" could be 1月16日 or 11月6日 and is left alone)
+    r"|(?<=[于在至到])(?P<y>(?!x)x)?(?:(?P<m>[4-9])(?P<d>[1-9])|(?P<m>3)(?P<d>[2-9])|(?P<m>[2-9])(?P<d>[12]\d|3[01]))"
+    r"日(?=前|之前|以前)(?P<end>(?!x)x)?)"
     r"(?:\((?:星期|周|礼拜)[一二三四五六日天]\))?(?:\((?:含|含当日|含当天)\))?"
     r"(?P<ampm>上午|下午|晚上|中午|下班|上班)?"
     r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d{2})|[时点](?:(?P<mi2>\d{1,2})分?|半)?))?"
@@ -140,8 +144,13 @@ def _dated(ctx: Context, year: Optional[int]) -> list[tuple[int, Deadline]]:
 #: "于月底前报送" with no month: the end of the campaign's month. "截止时间为6月25日": a deadline.
 MONTH_END_PATTERN = regex.compile(r"(?<![\d月每上本下])月底(?:之|以)?前")
 CUTOFF_PATTERN = regex.compile(
-    r"截止(?:时间|日期)?(?:为|是|到|至)?\s*:?\s*(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]"
+    r"(?P<what>[\p{Han}]{0,4}?)(?:截止|截稿)(?:时间|日期|日)?(?:为|是|到|至)?\s*:?\s*(?:(?P<y>(?:19|20)\d{2})年)?"
+    r"(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]"
 )
+
+#: What a cut-off label is about when it names a submission itself ("投稿截止日期:2015年4月30日",
+#: "作品截稿时间 2023年9月6日17时", "活动项目征集截止日期为2015年3月25日"): a deadline with no verb.
+SUBMISSION_WORD_PATTERN = regex.compile(r"投稿|征稿|征集|报名|作品|稿件|申报|参赛|截稿")
 
 
 def _implicit(ctx: Context, year: Optional[int], month: Optional[int]) -> list[tuple[int, Deadline]]:
@@ -151,20 +160,30 @@ def _implicit(ctx: Context, year: Optional[int], month: Optional[int]) -> list[t
     found = [(m, None) for m in MONTH_END_PATTERN.finditer(text)] + [(m, "cut") for m in CUTOFF_PATTERN.finditer(text)]
     for m, kind in found[:MAX_ITEMS]:
         s0, s1 = ctx.sentence(m.start())
-        if not REPORT_VERB_PATTERN.search(text, s0, s1):
+        label = kind == "cut" and SUBMISSION_WORD_PATTERN.search(text, max(0, m.start() - 8), m.start("m"))
+        if not label and not REPORT_VERB_PATTERN.search(text, s0, s1):
             continue
+        t = None
         if kind == "cut":
             y = int(m.group("y")) if m.group("y") else year
             when = make_date(y, int(m.group("m")), int(m.group("d")))
+            t = _TIME_AFTER.match(text, m.end())
         else:
             when = month_end(year, month) if year and month else None
         if when is None:
             continue
-        a, e = _action(ctx, m.end(), s1)
-        if a >= e:
-            a, e = _action(ctx, s0, s1)
-        out.append((m.start(), Deadline(date=when, action=ctx.value(a, e),
-                                        text=ctx.value(m.start(), max(e, m.end())), span=ctx.span(m.start(), max(e, m.end())))))
+        if label:  # the label is the duty: "投稿截止日期"
+            a = max(s0, m.start() - 8)
+            a += len(text[a:m.start()]) - len(text[a:m.start()].lstrip(" ,:0123456789、."))
+            e = m.start("m") if not m.group("y") else m.start("y")
+        else:
+            a, e = _action(ctx, m.end(), s1)
+            if a >= e:
+                a, e = _action(ctx, s0, s1)
+        hhmm = _time(t.group("h"), t.group("mi") or t.group("mi2"), t.group("ampm")) if t else None
+        end = max(e, t.end() if t else m.end(), m.end())
+        out.append((m.start(), Deadline(date=when, time=hhmm, action=ctx.value(a, e).rstrip(" :为是"),
+                                        text=ctx.value(m.start(), end), span=ctx.span(m.start(), end))))
     return out
 
 

@@ -48,6 +48,8 @@ NEWS_ISSUER_PATTERNS = [
                   r"(?:部署|组织|启动|召开|举办|联合)[^。\n]{0,80}?(?:开展|安全生产月|活动)"),
     # "5月29日,国务院安委会办公室在京举行…启动仪式", "市安委会办公室隆重举行…"
     regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME}){EVENT_LEAD}(?:举行|召开|启动|举办)"),
+    # a sentence led by the body: "罗河镇安监所紧密结合“…”主题,采取…"
+    regex.compile(rf"(?:^|[。\n])\s*(?P<org>{ORG_NAME})(?:紧密结合|紧紧围绕|结合|围绕|紧扣|高度重视|扎实|精心)"),
     # "市安委会及时研究制定方案", "二龙路医院开展了…"
     regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:及时|迅速|认真|专门)?(?:研究)?(?:制定|开展了)"),
 ]
@@ -60,20 +62,21 @@ JOINT_TITLE_PATTERN = regex.compile(
 
 #: Joint bodies named in a sentence, e.g. "省应急厅、省教育厅联合印发《…", "由市总工会、市应急局联合主办".
 JOINT_SENTENCE_PATTERN = regex.compile(
-    rf"(?P<orgs>{ORG_NAME}(?:(?:、|和|与|及|,){ORG_NAME})+)(?:近日|日前|近期|共同)?,?联合(?:印发|下发|发布|发出|开展|举办|召开|主办|启动|部署)"
+    rf"(?P<orgs>{ORG_NAME}(?:(?:、|和|与|及|,){ORG_NAME})+)(?:等\d{{1,2}}个?(?:部门|单位|部委))?(?:近日|日前|近期|共同)?,?"
+    r"联合(?:印发|下发|发布|发出|开展|举办|召开|主办|启动|部署)"
 )
 
 #: Joint bodies as the subject of a reported event, e.g. "国务院安委会办公室、应急管理部在京举行…",
 #: "中共中央宣传部、国家安全生产监督管理总局、公安部等关于…".
 JOINT_SUBJECT_PATTERN = regex.compile(
-    rf"(?:^|[,。:\s(》”]|日)(?P<orgs>{ORG_NAME}(?:(?:、|和|及|与){ORG_NAME})+)(?:等)?{EVENT_LEAD}"
-    r"(?:举行|召开|启动|举办|印发|下发|部署|决定)"
+    rf"(?:^|[,。:\s(》”/]|日)(?P<orgs>{ORG_NAME}(?:(?:、|和|及|与){ORG_NAME})+)(?:等(?:\d{{1,2}}个?(?:部门|单位|部委))?)?{EVENT_LEAD}"
+    r"(?:举行|召开|启动|举办|印发|下发|部署|决定|牵头|主办)"
 )
 
 #: Joint hosts of an event: "由保定市科协、市教育局、市环保局主办的…",
 #: "由国土资源部地质环境司、中国地质灾害防治工程行业协会共同主办".
 JOINT_HOST_PATTERN = regex.compile(
-    rf"由(?P<orgs>{ORG_NAME}(?:(?:、|和|及|与){ORG_NAME})+)(?:共同|联合)?(?:主办|举办|承办|发起|组织)"
+    rf"由(?P<orgs>{ORG_NAME}(?:(?:、|和|及|与){ORG_NAME})+)(?:共同|联合)?(?:牵头)?(?:主办|举办|承办|发起|组织)"
 )
 
 #: A place as the subject of a reported event (a town, county or city alone is a valid issuer):
@@ -103,7 +106,8 @@ PLAN_TITLE_UNIT_PATTERN = regex.compile(
 #: Verbs and function words a news sentence puts before a name ("落实国务院…", "根据…").
 NOT_A_NAME_START = ("落实", "贯彻", "根据", "按照", "要求", "组织", "开展", "召开", "成立", "为", "由", "经", "对", "在", "将")
 
-GENERIC_START = ("市", "县", "区", "省", "我", "本", "该", "各", "其", "全", "此", "公司", "集团", "街道", "镇", "乡", "村")
+GENERIC_START = ("市", "县", "区", "省", "我", "本", "该", "各", "其", "全市", "全县", "全区", "全省", "全镇", "全乡",
+                 "全体", "全校", "全院", "全系统", "全行业", "此", "公司", "集团", "街道", "镇", "乡", "村")
 
 #: A name ending like a place: "溪口镇", "中卫市", "白塔街道" (not to be expanded).
 PLACE_END_PATTERN = regex.compile(r"(?:镇|乡|村|街道|市|县|区|省|州|旗)$")
@@ -116,15 +120,20 @@ MEDIA_SUFFIX = regex.compile(r"(?:网站|网|日报|晚报|报社|报|电视台|
 VERB_BAN_ENDINGS = ("举办", "主办", "承办", "协办", "开办", "创办", "督办", "合办", "联办", "部署")
 
 
+#: Words no organization name holds inside: "吉林市禁毒委按照省禁毒委…" is two names and a verb.
+INNER_VERB_PATTERN = regex.compile(r"按照|根据|依据|结合|关于|通过|围绕|记者|获悉")
+
+
 def _ok(org: str) -> bool:
     return (len(org) >= 3 and not org.startswith(GENERIC_START) and not org.startswith(NOT_A_NAME_START)
-            and not org.endswith(VERB_BAN_ENDINGS))
+            and not org.endswith(VERB_BAN_ENDINGS) and not INNER_VERB_PATTERN.search(org))
 
 
 def _ok_short(org: str) -> bool:
     """A short form the text gives on its own ("省应急管理厅", "市安监局"): a place word, then
     at least three characters ending like an organization."""
-    return _ok(org) or (len(org) >= 4 and org.startswith(("省", "市", "县", "区")) and not org.startswith(NOT_A_NAME_START))
+    return _ok(org) or (len(org) >= 3 and org.startswith(("省", "市", "县", "区")) and not org.startswith(NOT_A_NAME_START)
+                        and not org.endswith(VERB_BAN_ENDINGS) and not INNER_VERB_PATTERN.search(org))
 
 
 def _expand(ctx: Context, org: str) -> str:
@@ -216,6 +225,9 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
         # the organization line above the title (red-header layouts), over 文号 / 签发 / 密级 lines,
         # or just under it (web pages put the issuing body and 文号 under the title)
         below = [ln for ln in seg.nonblank(b + 1, min(len(seg.lines), b + 8))][:3]
+        header = _header_orgs(ctx)
+        if header:
+            return header[0]
         for ln in seg.nonblank(max(0, a - 8), a) + below:
             t = ln.text.strip()
             m = ORG_LINE_PATTERN.match(t)
@@ -299,6 +311,52 @@ def _plan_unit(ctx: Context) -> Optional[tuple[int, int]]:
     return off + m.start("org"), off + m.end("org")
 
 
+#: How many lines from the top a joint header may sit (a web page repeats the title above it).
+HEADER_REACH = 40
+#: The title under a joint header ends with the kind of document: "…活动的通知".
+HEADER_TITLE_PATTERN = regex.compile(r"(?:通知|通报|方案|意见|决定|计划|安排|函)[》”]?$")
+
+
+def _org_row(ctx: Context, ln, end: Optional[int] = None) -> list[tuple[int, int]]:
+    """A line (up to ``end``) of space-separated organization names ("国家发展改革委 生态环境部"), or []."""
+    # the gaps survive in the display text only (the match text joins Han characters)
+    end = ln.end if end is None else end
+    tokens = ctx.value(ln.start, end).split()
+    if len(tokens) < 2:
+        return []
+    out, pos = [], ln.start
+    text = ctx.text
+    for tok in tokens:
+        while pos < end and text[pos].isspace():
+            pos += 1
+        n = len(tok)
+        s, e = pos, min(end, pos + n)
+        name = text[s:e]
+        if not (ORG_LINE_PATTERN.match(name) and _ok_short(name)):
+            return []
+        out.append((s, e))
+        pos = e
+    return out
+
+
+def _header_orgs(ctx: Context) -> list[tuple[int, int]]:
+    """A joint header: rows of space-separated bodies right above the title (red-header layout
+    of a joint notice, e.g. 14 ministries over "关于做好…节能宣传周…的通知"), top to bottom."""
+    seg = ctx.seg
+    lines = seg.nonblank(0, min(len(seg.lines), HEADER_REACH))
+    rows: list[list[tuple[int, int]]] = []
+    for ln in lines:
+        row = _org_row(ctx, ln) if len(ln.text) <= 200 else []
+        if row:
+            rows.append(row)
+            continue
+        t = ln.text.strip()
+        if rows and (t.startswith("关于") or HEADER_TITLE_PATTERN.search(t)):
+            return [p for row in rows for p in row]
+        rows = []
+    return []
+
+
 def _split_joint(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
     """Spans of the bodies in a joint group "A、B和C" (each must look like an organization)."""
     out, pos = [], s
@@ -356,9 +414,16 @@ def extract_issuers(ctx: Context, issuer: Optional[tuple[int, int]], date_line: 
     block = block[:1] + [p for p in block[1:] if not SUB_UNIT_PATTERN.match(ctx.text[p[0]:p[1]])]
     if len(block) > 1 and any(a <= issuer[0] < b for a, b in block):
         return block
+    header = _header_orgs(ctx)
+    if len(header) > 1 and header[0][0] <= issuer[0] < header[0][1]:
+        return header
     seg = ctx.seg
     if seg.title:
         t0 = seg.lines[seg.title_lines[0]]
+        cut = t0.text.find("关于")
+        row = _org_row(ctx, t0, t0.start + cut) if cut > 0 else []
+        if len(row) > 1 and row[0][0] <= issuer[0] < row[0][1]:
+            return row  # "淄博市卫生健康委员会 淄博市民政局 … 淄博市总工会关于开展…"
         t = t0.text.strip()
         m = JOINT_TITLE_PATTERN.match(t)
         if m:

@@ -23,7 +23,7 @@ _M = r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])"
 PERIOD_PATTERN = regex.compile(
     _Y + _M + r"月(?:份)?"
     r"(?:(?:至|到|-|~)(?:(?P<ym>(?:19|20)\d{2})年)?(?P<mm>\d{1,2})月(?:份|底)?(?![\d日号])"
-    r"|(?P<d>\d{1,2})[日号]?\s*(?:(?:持续|一直|延续)?(?:至|到)|-|~|—|－)\s*(?:(?P<y2>(?:19|20)\d{2})年)?(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号]"
+    r"|(?P<d>\d{1,2})[日号]?\s*(?:(?:持续|一直|延续)?(?:至|到)|-{1,2}|~|—{1,2}|－|–)\s*(?:(?P<y2>(?:19|20)\d{2})年)?(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号]"
     r"|(?P<d1>\d{1,2})[日号](?P<one>[^。\n]{0,12}?为期一个月)?)?"
     r"(?P<open>起)?"
 )
@@ -39,7 +39,7 @@ CAMPAIGN_VERB_PATTERN = regex.compile(r"开展|启动|活动时间|时间为|期
 
 #: A date that is the campaign: "11月9日是全国消防日", "今年6月是第23个全国“安全生产月”".
 DATE_IS_CAMPAIGN_PATTERN = regex.compile(
-    r"(?P<date>(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号])?)(?:份)?(?:是|为)[^。\n]{0,14}?" + CAMPAIGN_NAME
+    r"(?P<date>(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号])?)(?:份)?,?(?:是|为|即将迎来|迎来)[^。\n]{0,14}?" + CAMPAIGN_NAME
 )
 
 #: A range or "among them" before a campaign day in its sentence: "5月8日至14日,其中5月12日为…".
@@ -52,7 +52,7 @@ EVERY_YEAR_PATTERN = regex.compile(r"每年的?$")
 SENTENCE_PATTERN = regex.compile(r"[^。;\n]+")
 
 #: A day range, which dates a campaign sentence without a verb: "6月1日至6月30日", "1日-30日".
-DAY_RANGE_PATTERN = regex.compile(r"\d{1,2}[日号]\s*(?:(?:持续|一直|延续)?(?:至|到)|-|~)\s*(?:\d{1,2}月)?\d{1,2}[日号]")
+DAY_RANGE_PATTERN = regex.compile(r"\d{1,2}[日号]\s*(?:(?:持续|一直|延续)?(?:至|到)|-{1,2}|~|—{1,2}|－|–)\s*(?:\d{1,2}月)?\d{1,2}[日号]")
 
 #: Companion campaigns (…万里行, …沈阳行) and deadlines in the same sentence are not the period.
 OTHER_CAMPAIGN_PATTERN = regex.compile(r"行”|万里行|[一-龥]{2}行活动")

@@ -6,6 +6,7 @@ from typing import Optional
 
 import regex
 
+from ..patterns import CAMPAIGN_NAME_PATTERN
 from .base import Context
 
 __all__ = ["extract_theme"]
@@ -24,10 +25,17 @@ THEME_LABEL_PATTERN = regex.compile(
 #: Inline: "以“生命至上、安全发展”为主题", "围绕“…”主题", "紧扣“…”的活动主题", "主题是“…”".
 THEME_INLINE_PATTERNS = [
     regex.compile(r"以“(?P<theme>[^“”\n]{2,60})”(?:为|作为)(?:活动)?主题"),
-    regex.compile(r"(?:围绕|紧扣|突出|紧紧围绕|聚焦|按照)“(?P<theme>[^“”\n]{2,60})”(?:的|这一|这个)?(?:活动)?主题"),
-    regex.compile(r"(?:活动)?主题(?:是|为)“(?P<theme>[^“”\n]{2,60})”"),
-    regex.compile(r"主题:\s*“(?P<theme>[^“”\n]{2,60})”"),
+    # "围绕“教育培训强基础,隐患排查保安康”竞赛主题", "突出2020年全国“生命至上、安全发展”的安全活动主题"
+    regex.compile(r"(?:围绕|紧扣|突出|紧紧围绕|聚焦|按照)[^“”\n,。]{0,12}?“(?P<theme>[^“”\n]{2,60})”"
+                  r"(?:的|这一|这个)?[\p{Han}]{0,4}?(?:活动|竞赛|宣传)?主题"),
+    # "主题是“…”", "主题是,“尚德守法 食品安全让生活更美好”", "119消防日的主题“全民消防,生命至上”"
+    regex.compile(r"(?:活动)?主题(?:是|为)?\s*[,:]?\s*“(?P<theme>[^“”\n]{2,60})”"),
+    # unquoted: "本次活动以防范青少年药物滥用为主题"
+    regex.compile(r"以(?P<theme>[^“”\n,。、]{4,30}?)(?:为|作为)(?:活动|宣传)?主题"),
 ]
+
+#: A label at a line's end, the theme on the next line: "今年的主题是\n文明交通 携手共创".
+THEME_LABEL_EOL_PATTERN = regex.compile(r"主题(?:是|为)\s*:?\s*\n\s*(?P<theme>[^\n“”。]{4,30})\s*(?:\n|$)")
 
 #: A theme line that opens with the quoted theme and goes on: "“共建共治共享 守护职业健康”。同时…".
 QUOTED_LINE_PATTERN = regex.compile(r"“(?P<theme>[^“”\n]{2,60})”(?=[。.,;]|$)")
@@ -63,6 +71,10 @@ def _from_section(ctx: Context) -> Optional[tuple[int, int]]:
         title = text[node.title_start:node.title_end]
         if not THEME_HEADING_PATTERN.search(title):
             continue
+        # "一、活动主题:安全第一,预防为主。" : the theme on the heading line itself
+        m = THEME_LABEL_PATTERN.search(text, node.title_start, seg.lines[node.line].end)
+        if m:
+            return _clean(ctx, m.start("theme"), m.end("theme"))
         body_start = seg.lines[node.line].end + 1
         body = text[body_start:node.end]
         m = THEME_LABEL_PATTERN.search(body) if "主题" in body[:200] else None
@@ -114,11 +126,19 @@ def _extract_theme(ctx: Context) -> Optional[tuple[int, int]]:
             e = s + len(rest.split("。")[0].rstrip())
             return _clean(ctx, s, e)
     for pattern in THEME_INLINE_PATTERNS:
-        m = pattern.search(text)
-        if m:
-            return _clean(ctx, m.start("theme"), m.end("theme"))
+        for m in pattern.finditer(text):
+            if not CAMPAIGN_NAME_PATTERN.fullmatch(m.group("theme")):  # "围绕“安全生产月”主题": no theme
+                return _clean(ctx, m.start("theme"), m.end("theme"))
     for m in THEME_LABEL_PATTERN.finditer(text):
         lead = text[max(0, m.start() - 6):m.start()]
-        if "活动" in lead or "月" in lead:
+        # "…活动主题为", "今年全国防灾减灾日主题为:…", or a label opening its line ("主题:…")
+        if LABEL_LEAD_PATTERN.search(lead) or lead.endswith("\n") or m.start() == 0:
             return _clean(ctx, m.start("theme"), m.end("theme"))
+    m = THEME_LABEL_EOL_PATTERN.search(text)
+    if m:
+        return _clean(ctx, m.start("theme"), m.end("theme"))
     return None
+
+
+#: What may stand before an unquoted 主题 label in a sentence: the campaign or 活动/今年/的.
+LABEL_LEAD_PATTERN = regex.compile(r"活动|月|周|日|宣传|竞赛|今年|的$")

@@ -23,7 +23,6 @@ def extract_title(ctx: Context) -> Optional[tuple[int, int, str]]:
     if not seg.title:
         return None
     a, b = seg.title_lines
-    parts = []
     start = None
     end = None
     for ln in seg.lines[a:b + 1]:
@@ -38,10 +37,10 @@ def extract_title(ctx: Context) -> Optional[tuple[int, int, str]]:
         if start is None:
             start = off
         end = off + len(t)
-        parts.append(ctx.value(off, off + len(t)))
     if start is None:
         return None
-    value = "".join(parts)
+    # the whole span read at once, lines joined: residue between lines ("態(tài)\n關") stays
+    value = regex.sub(r"[ \t\u3000]*\n\s*", "", ctx.value(start, end))
     value = regex.sub(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})", "", value)
     return start, end, value
 

@@ -41,6 +41,10 @@ ANY_EDITION_PATTERN = regex.compile(
 )
 
 
+#: A contest named after the campaign, right after its name: "…教育日”海报设计大赛", "…周”征文比赛".
+CONTEST_AFTER_PATTERN = regex.compile(r"[”》]?[\p{Han}]{0,4}?(?:大赛|比赛|竞赛|征文|评选|知识赛)")
+
+
 def first_year_of(campaign: Optional[str]) -> Optional[int]:
     """The year of edition 1 of a campaign, from its profile (None for an unknown one, or one
     whose first year is not checked); None means 安全生产月 (first held 2002)."""
@@ -62,6 +66,8 @@ def extract_edition(ctx: Context, campaign: Optional[str] = None, core=None) -> 
     for m in ANY_EDITION_PATTERN.finditer(ctx.text):
         if core is not None and core(m.group("name")) != campaign:
             continue
+        if CONTEST_AFTER_PATTERN.match(ctx.text, m.end()):
+            continue  # "第三届“4·15全民国家安全教育日”海报设计大赛": the contest's edition
         n = to_int(m.group("n"))
         if n and n <= 80:
             return n, (m.start(), m.end("n") + 1)

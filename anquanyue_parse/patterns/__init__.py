@@ -50,7 +50,7 @@ ORG_SUFFIXES = [
     "人民政府办公室", "人民政府办公厅", "人民政府", "管理委员会", "领导小组办公室", "领导小组", "工作专班",
     "专班", "指挥部", "工作组", "委员会办公室", "办公室", "办公厅",
     "办事处", "委员会", "组委会", "安委会", "安委办", "管委会", "有限公司", "股份公司", "公司",
-    "集团", "煤矿", "煤业", "矿业", "电厂", "总局", "局", "厅", "委", "办", "部", "署", "司", "科协", "中心", "街道", "镇", "乡", "学校",
+    "集团", "煤矿", "煤业", "矿业", "电厂", "总局", "局", "厅", "委", "办", "部", "署", "司", "科协", "工会", "妇联", "团委", "团中央", "残联", "中心", "街道", "镇", "乡", "学校",
     "大学", "学院", "中学", "小学", "幼儿园", "医院", "协会", "学会", "总队", "支队", "大队",
     "站", "所", "院", "处", "科", "政府", "社区",
 ]
@@ -64,17 +64,21 @@ ORG_NAME = r"[\p{Han}()]{1,24}?" + ORG_SUFFIX
 #: and carry an alias in brackets, e.g. "全国“安全生产月”活动组织委员会办公室", "保卫处(武装部)".
 ORG_LINE_NAME = r"[\p{Han}()“”]{1,30}?" + ORG_SUFFIX + r"(?:\([\p{Han}]{2,10}\))?"
 
+#: Named days that are campaigns of their own ("今年6月25日是第20个“全国土地日”"), by their last words.
+CAMPAIGN_DAYS = ["环境日", "土地日", "爱眼日", "宪法日", "多样性日", "助残日", "无烟日", "艾滋病日", "献血日",
+                 "地球日", "海洋日", "粮食日", "低碳日", "生态日", "湿地日", "气象日", "航天日", "文化遗产日"]
+
 #: The name of a campaign: the Safety Production Month and its siblings in the same format,
 #: e.g. "安全生产月", "消防宣传月", "国家网络安全宣传周", "全国科技活动周", "防灾减灾宣传周", "质量月",
 #: and the campaign days "全国防灾减灾日", "国际禁毒日", "全国科普日".
 CAMPAIGN_NAME = (r"(?:安全生产月|安全月|安康杯|[\p{Han}《“]{0,12}?[》”]?(?:宣传月|宣传周|活动周|活动月|宣传日|安全周|安全日|教育日|消防日|质量月|"
-                 r"宣传活动月|宣传活动周|法宣传周|生产周|用药月|减灾日|禁毒日|科普日))")
+                 r"宣传活动月|宣传活动周|法宣传周|生产周|用药月|减灾日|禁毒日|科普日|" + "|".join(CAMPAIGN_DAYS) + "))")
 CAMPAIGN_NAME_PATTERN = regex.compile(CAMPAIGN_NAME)
 
 #: The literals every CAMPAIGN_NAME match contains (its fixed names and suffixes).
 CAMPAIGN_LITERALS = ["安全生产月", "安全月", "安康杯", "宣传月", "宣传周", "活动周", "活动月", "宣传日", "安全周",
                      "安全日", "教育日", "消防日", "质量月", "宣传活动月", "宣传活动周", "法宣传周", "生产周",
-                     "用药月", "减灾日", "禁毒日", "科普日"]
+                     "用药月", "减灾日", "禁毒日", "科普日"] + CAMPAIGN_DAYS
 
 #: CAMPAIGN_NAME_PATTERN's matches, found from its literals (no lazy prefix tried at every character).
 CAMPAIGN_NAME_SCANNER = CampaignNameScanner(CAMPAIGN_NAME_PATTERN, CAMPAIGN_LITERALS)
@@ -84,9 +88,9 @@ CAMPAIGN_NAME_SCANNER = CampaignNameScanner(CAMPAIGN_NAME_PATTERN, CAMPAIGN_LITE
 HEADING_PATTERNS = [
     (0, regex.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?:部分|章|篇)\s*")),
     (1, regex.compile(r"(?P<n>[一二三四五六七八九十]{1,3})\s*[、.](?!\d)")),
-    (2, regex.compile(r"\((?P<n>[一二三四五六七八九十]{1,3})\)\s*")),
+    (2, regex.compile(r"\((?P<n>[一二三四五六七八九十]{1,3})\)[、.]?\s*")),
     (3, regex.compile(r"(?P<n>\d{1,2})\s*[、.](?!\d)")),
-    (4, regex.compile(r"\((?P<n>\d{1,2})\)\s*")),
+    (4, regex.compile(r"\((?P<n>\d{1,2})\)[、.]?\s*")),
     (5, regex.compile(r"(?P<n>[①-⑳])\s*")),
 ]
 

@@ -55,7 +55,8 @@ ISSUER = table("issuer", lambda c: c.issuer, [
     Example("某某市应急管理局文件\n某应急〔2023〕12号              签发人：张三\n关于开展2023年“安全生产月”活动的通知\n各单位：",
             "某某市应急管理局", "red header with 签发人"),
     Example("交通运输部发通知\n5月19日，交通运输部发出通知，要求开展“安全生产月”活动。", "交通运输部", "news"),
-    Example("今年6月是第24个全国“安全生产月”。市规划资源局结合工作实际开展活动。", None, "unnamed 市… unit"),
+    Example("今年6月是第24个全国“安全生产月”。市规划资源局结合工作实际开展活动。", "市规划资源局",
+            "a short form when it is all the text gives (as in real9a/046; the issue asks for it)"),
 ])
 
 ISSUE_DATE = table("issue_date", lambda c: c.issue_date, [
@@ -69,6 +70,15 @@ ISSUE_DATE = table("issue_date", lambda c: c.issue_date, [
 ])
 
 THEME = table("theme", lambda c: c.theme, [
+    # real shapes (corpus/real9b-d)
+    Example("今年全國防災減災日主題為:防范災害風險,護航高質量發展。", "防范災害風險,護航高質量發展", "unquoted label after a campaign day"),
+    Example("本次活动以防范青少年药物滥用为主题,旨在帮助市民。", "防范青少年药物滥用", "unquoted 以…为主题"),
+    Example("是第十三个122“全国交通安全日”\n今年的主题是\n文明交通 携手共创\n全国交通安全日", "文明交通 携手共创", "label at a line end"),
+    Example("一、时间和主题\n时间:9月5日至11日\n主题:网络安全为人民 网络安全靠人民\n二、活动内容", "网络安全为人民 网络安全靠人民",
+            "a 主题: label opening its line"),
+    Example("各参赛单位围绕“教育培训强基础,隐患排查保安康”竞赛主题,突出抓好培训。", "教育培训强基础,隐患排查保安康", "竞赛主题"),
+    Example("一、活动主题:安全第一,预防为主。\n二、活动时间:20xx年6月1日至6月30日", "安全第一,预防为主", "theme on the heading line"),
+    Example("树立“安全发展”的理念,围绕“安全生产月”主题,开展活动。", None, "a campaign name is no theme"),
     Example("活动主题：人人讲安全、个个会应急——畅通生命通道\n", "人人讲安全、个个会应急——畅通生命通道", "label"),
     Example("一、活动主题\n\n人人讲安全、个个会应急。\n\n二、活动时间\n", "人人讲安全、个个会应急", "heading + line"),
     Example("一、活动主题\n\n生命至上安全发展\n\n二、活动时间\n", "生命至上安全发展", "a short theme line is no title rest"),
@@ -88,6 +98,10 @@ PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period el
     Example("今年5月12日是第15个全国防灾减灾日,主题为“防范灾害风险”,5月6日至12日为防灾减灾宣传周。",
             (D(2023, 5, 6), D(2023, 5, 12)), "a campaign day with its week: the week"),
     Example("…至14日,其中5月12日为全国第8个防灾减灾日。", None, "a range cut at its start: no period"),
+    Example("关于开展国家网络安全宣传周活动的通知\n一、活动时间\n2020年9 月14日—— 9 月20日。", (D(2020, 9, 14), D(2020, 9, 20)),
+            "—— between the dates"),
+    Example("今年6月25日是第20个“全国土地日”。为促进全社会充分认识土地国情国策,开展宣传。", (D(2010, 6, 25), D(2010, 6, 25)),
+            "a named day"),
     Example(HEAD + "活动时间：2024 年 6 月 1 日至 30 日（其中民爆行业于 5 月 20 日前提前启动）", (D(2024, 6, 1), D(2024, 6, 30))),
     Example(HEAD + "三、活动时间\n“安全生产月”活动时间为6月份。", (D(2024, 6, 1), D(2024, 6, 30)), "6月份"),
     Example("中卫市2021年“安全生产月”活动方案\n三、活动时间\n2021 年 6 月起，在全市同步开展。", (D(2021, 6, 1), D(2021, 6, 30)), "6月起"),
@@ -98,6 +112,12 @@ PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period el
 
 DEADLINES = table("deadlines", lambda c: [(d.date, d.time, d.recurrence) for d in c.deadlines], [
     Example(HEAD + "请各区市于 5 月 30 日前报送活动联络员。", [(D(2024, 5, 30), None, None)]),
+    # real shapes (corpus/real9b-d): cut-off labels of a submission, 上交, a date whose 月 was lost
+    Example(HEAD + "3、投稿截止日期:2015年4月30日18:00。", [(D(2015, 4, 30), "18:00", None)], "截止 label"),
+    Example(HEAD + "03作品截稿时间\n2023年9月6日17时", [(D(2023, 9, 6), "17:00", None)], "截稿 label over two lines"),
+    Example(HEAD + "11月25日前上交杨浦区教育系统消防宣传月活动统计表。", [(D(2024, 11, 25), None, None)], "上交"),
+    Example(HEAD + "各单位于76日前将活动信息报送至市组委会办公室。", [(D(2024, 7, 6), None, None)], "76日 = 7月6日"),
+    Example(HEAD + "各单位于16日前将活动信息报送至市组委会办公室。", [], "a bare day of no month: not dated"),
     Example(HEAD + "请各部门6月4日18时前报送1名联络员。", [(D(2024, 6, 4), "18:00", None)]),
     Example(HEAD + "6月份每周三12：00前，报送一周活动开展情况。", [(None, "12:00", "weekly:WED")]),
     Example(HEAD + "6月起，每月25日前在联络群内报送活动进展情况。", [(None, None, "monthly:25")]),
@@ -163,6 +183,10 @@ YEAR_EDITION = table("year_edition", lambda c: (c.year, c.edition), [
     Example("经国务院批准,从2009年开始,每年的5月12日定为“全国防灾减灾日”。2008年5月12日汶川地震。"
             "今年5月12日是第15个全国防灾减灾日。", (2023, 15), "edition of a sibling campaign dates it"),
     Example("关于做好2022年蒲城县第九届国家网络安全宣传周活动的通知", (2022, 9), "第N届"),
+    Example("国土资源部办公厅关于开展第20个“全国土地日”宣传活动的通知\n今年6月25日是第20个“全国土地日”。", (2010, 20),
+            "a named day's edition"),
+    Example("关于举办第三届“4·15全民国家安全教育日”海报设计大赛的通知\n4月15日即将迎来第八个“全民国家安全教育日”。",
+            (2023, 8), "the contest's 第三届 is not the campaign's"),
     Example("1980年,经国务院批准,在全国开展安全生产月。2002年,中共中央宣传部等部委开展安全生产月。"
             "今年6月是第23个全国“安全生产月”。", (2024, 23), "history years before the edition's"),
     Example("今年6月26日是第37个国际禁毒日,我县举行宣传活动。", (2024, 37), "国际禁毒日 first held 1988"),
@@ -205,6 +229,15 @@ ISSUERS = table("issuers", lambda c: [i.name for i in c.issuers], [
             "a short form when the text gives no full name"),
     Example("记者昨日从市公安局交警支队获悉，绍兴市公安局交警支队联合市文明办开展宣传。", ["绍兴市公安局交警支队"],
             "the full name over the short one"),
+    Example("国家发展改革委 生态环境部 教育部\n国资委 全国总工会 共青团中央\n关于做好2019年全国节能宣传周活动的通知\n"
+            "发改环资〔2019〕999号\n各省发展改革委:\n一、活动主题\n绿色发展", ["国家发展改革委", "生态环境部", "教育部",
+            "国资委", "全国总工会", "共青团中央"], "joint header rows above the title"),
+    Example("6月26日,武冈市妇联、禁毒委、禁毒协会牵头组织成员单位在市区开展禁毒宣传活动。", ["武冈市妇联", "禁毒委", "禁毒协会"],
+            "joint subject leading an event"),
+    Example("本报讯 5月17日上午,由市科技局、市委宣传部、市科协牵头主办的2008年科技活动周在市展览馆开幕。",
+            ["市科技局", "市委宣传部", "市科协"], "joint hosts 牵头主办"),
+    Example("今年6月是全国第十八个安全生产月。罗河镇安监所紧密结合“防风险、除隐患、遏事故”的主题,采取措施。",
+            ["罗河镇安监所"], "a sentence led by the body"),
 ])
 
 PUBLISHED = table("published", lambda c: (c.issue_date, c.published), [
@@ -243,9 +276,27 @@ DOC_KIND = table("doc_kind", lambda c: c.doc_kind, [
 ])
 
 
+ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities], [
+    Example("关于开展2024年“安全生产月”活动的通知\n各单位：\n一、活动主题\n人人讲安全\n二、活动内容\n"
+            "（一）开展主题宣传活动。\n（二）开展咨询日活动。\n三、工作要求\n（一）加强领导。",
+            ["开展主题宣传活动", "开展咨询日活动"], "under 活动内容, not 工作要求"),
+    # real shapes (corpus/real9c, real9d): a contest's rules and an event's agenda are no activities
+    Example("关于举办安全生产月演讲比赛的通知\n各单位：\n一、演讲主题\n安全发展\n二、参赛对象\n全体职工\n"
+            "三、演讲安排\n6月20日", [], "contest rules"),
+    Example("关于开展征集活动的通知\n各单位：\n一、活动内容\n（一）参与对象\n全市中小学生。\n（二）内容要求\n"
+            "紧扣主题。\n（三）评选条件\n原创。", [], "rules under 活动内容"),
+    Example("关于开展安全知识竞赛的通知\n各单位：\n一、竞赛时间:2019年6月1日至6月30日\n二、竞赛内容:安全法律法规\n"
+            "三、竞赛规则\n每人一次", [], "label headings"),
+    Example("2021年安全生产月活动工作总结\n一、加强领导,精心组织\n成立了领导小组。\n二、加强宣传,营造氛围\n"
+            "开展了宣传。", [], "a summary's achievements"),
+    Example("安全环保月活动方案\n三、活动内容\n(1)、安全环保月宣传活动\n(2)、安全环保隐患申报",
+            ["安全环保月宣传活动", "安全环保隐患申报"], "(1)、 numbering"),
+])
+
+
 @pytest.mark.parametrize("get,text,expected",
                          CAMPAIGN + DOC_NUMBER + ISSUER + ISSUE_DATE + THEME + PERIOD + DEADLINES + CONTACTS + LISTS
-                         + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND)
+                         + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND + ACTIVITIES)
 def test_example(get, text, expected):
     assert get(parse_text(text)) == expected
 

@@ -44,11 +44,13 @@ def test_format(doc):
         if g[key]:
             dt.date.fromisoformat(g[key])
     for d in g["deadlines"]:
-        assert "what" in d and (d.get("date") or d.get("recurrence"))
+        # a date of a notice that gives no year anywhere is null ("date": null), never guessed
+        assert "what" in d and (d.get("date") or d.get("recurrence") or ("date" in d and d["date"] is None))
         if d.get("recurrence"):
             assert RECURRENCE.fullmatch(d["recurrence"]), d["recurrence"]
     if g["doc_number"]:
-        assert regex.fullmatch(r"\S+〔\d{4}〕\S*\d+[号號]", g["doc_number"]), g["doc_number"]
+        # the serial may be lost in a damaged copy ("閩安監辦〔2009〕號"): kept as the text shows it
+        assert regex.fullmatch(r"\S+〔\d{4}〕\S*\d*[号號]", g["doc_number"]), g["doc_number"]
 
 
 def test_verbatim_values_occur_in_the_text(doc):
