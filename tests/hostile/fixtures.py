@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Optional, Callable
 
 from tests.loaders import generate as gen
 
@@ -34,6 +34,13 @@ class Hostile:
     filename: str
     make: Callable[[Path], Path]
     expect: str  # error type name, or "record"
+    #: what ``build`` does with it when that differs from ``parse``: an empty .txt parses to an
+    #: empty record with a warning, but a build lists it in ``failures`` (issue 10)
+    build_expect: Optional[str] = None
+
+    @property
+    def in_build(self) -> str:
+        return self.build_expect or self.expect
 
 
 # -- zip building blocks ------------------------------------------------------------------------
@@ -228,7 +235,7 @@ HOSTILE = [
     _h("100-page PDF (at the default page limit)", "pages100.pdf", lambda: many_pages_pdf(100), "record"),
     _h("txt mixing UTF-8 and GBK lines", "mixed.txt", mixed_encoding_txt, "record"),
     _h("docx with an XXE entity to /etc/passwd", "xxe.docx", xxe_docx, "record"),
-    _h("empty .txt", "empty.txt", lambda: b"", "record"),
+    Hostile("empty .txt", "empty.txt", _file(lambda: b"", "empty.txt"), "record", build_expect="EmptyDocument"),
     _h("empty .docx", "empty.docx", lambda: b"", "CorruptDocument"),
     _h("random bytes .pdf", "random.pdf", lambda: random.Random(1).randbytes(100_000), "CorruptDocument"),
     _h("random bytes .txt", "random.txt", lambda: random.Random(2).randbytes(100_000), "UnsupportedFormat"),
