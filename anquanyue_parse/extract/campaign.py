@@ -9,7 +9,7 @@ from typing import Optional
 import regex
 
 from ..campaigns import canonical
-from ..patterns import CAMPAIGN_NAME_SCANNER
+from ..patterns import CAMPAIGN_NAME_SCANNER, ORDINAL
 from .base import Context
 
 __all__ = ["extract_campaign", "campaign_core"]
@@ -20,7 +20,7 @@ GENERIC_CORE_PATTERN = regex.compile(r"(?:^|[“《年个是的在为和及与])
 
 #: An ordinal before a campaign mention: "第15个全国防灾减灾日"; the campaign a notice counts
 #: the edition of is the one it is about ("5月6日至12日为防灾减灾宣传周" around it or not).
-EDITION_BEFORE_PATTERN = regex.compile(r"第(?:\d{1,2}|[一二三四五六七八九十]{1,4})(?:个|届|次)[^。,;:\n第]{0,10}")
+EDITION_BEFORE_PATTERN = regex.compile(ORDINAL + r"[^。,;:\n第]{0,10}")
 
 #: How far before a mention (whose lazy prefix may start at the 个 of 第15个) an ordinal may sit.
 EDITION_REACH = 12

@@ -10,6 +10,7 @@ import regex
 from ..patterns import ORG_LINE_NAME, ORG_NAME, ORG_SUFFIX
 from ..normalize import to_simplified
 from .base import Context
+from ..segment import TITLE_END_PATTERN
 from .dates import SIGNED_DATE_LINE_PATTERN
 
 __all__ = ["extract_issuer", "extract_issuers"]
@@ -313,8 +314,6 @@ def _plan_unit(ctx: Context) -> Optional[tuple[int, int]]:
 
 #: How many lines from the top a joint header may sit (a web page repeats the title above it).
 HEADER_REACH = 40
-#: The title under a joint header ends with the kind of document: "…活动的通知".
-HEADER_TITLE_PATTERN = regex.compile(r"(?:通知|通报|方案|意见|决定|计划|安排|函)[》”]?$")
 
 
 def _org_row(ctx: Context, ln, end: Optional[int] = None) -> list[tuple[int, int]]:
@@ -341,7 +340,14 @@ def _org_row(ctx: Context, ln, end: Optional[int] = None) -> list[tuple[int, int
 
 def _header_orgs(ctx: Context) -> list[tuple[int, int]]:
     """A joint header: rows of space-separated bodies right above the title (red-header layout
-    of a joint notice, e.g. 14 ministries over "关于做好…节能宣传周…的通知"), top to bottom."""
+    of a joint notice, e.g. 14 ministries over "关于做好…节能宣传周…的通知"), top to bottom.
+    Scanned once per notice: extract_issuer and extract_issuers both ask."""
+    if "header_orgs" not in ctx.facts:
+        ctx.facts["header_orgs"] = _scan_header_orgs(ctx)
+    return ctx.facts["header_orgs"]
+
+
+def _scan_header_orgs(ctx: Context) -> list[tuple[int, int]]:
     seg = ctx.seg
     lines = seg.nonblank(0, min(len(seg.lines), HEADER_REACH))
     rows: list[list[tuple[int, int]]] = []
@@ -351,7 +357,7 @@ def _header_orgs(ctx: Context) -> list[tuple[int, int]]:
             rows.append(row)
             continue
         t = ln.text.strip()
-        if rows and (t.startswith("关于") or HEADER_TITLE_PATTERN.search(t)):
+        if rows and (t.startswith("关于") or TITLE_END_PATTERN.search(t)):
             return [p for row in rows for p in row]
         rows = []
     return []

@@ -12,7 +12,7 @@ from typing import Optional
 import regex
 
 from .base import Context
-from .dates import DATE_PATTERN, NUMERIC_DATE_PATTERN, parse_date_match
+from .dates import DATE_PATTERN, NUMERIC_DATE_PATTERN, make_date, parse_date_match
 
 __all__ = ["extract_published", "PUBLISHED_LABEL_PATTERN"]
 
@@ -87,13 +87,13 @@ def extract_published(ctx: Context) -> Optional[tuple[dt.date, tuple[int, int]]]
     top = head[: _nth_line_end(head, STAMP_LINES)]
     for m in STAMP_LINE_PATTERN.finditer(top):
         y, mo, d = (m.group("y"), m.group("m"), m.group("d")) if m.group("y") else (m.group("y2"), m.group("m2"), m.group("d2"))
-        got = _date(int(y), int(mo), int(d))
+        got = make_date(int(y), int(mo), int(d))
         if got:
             return got, (m.start(), m.end())
     m = DATELINE_PATTERN.search(head)
     year = ctx.facts.get("year_hint")
     if m and year:
-        got = _date(year, int(m.group("m")), int(m.group("d")))
+        got = make_date(year, int(m.group("m")), int(m.group("d")))
         if got:
             return got, (m.start("m"), m.end("d") + 1)
     return None
@@ -107,9 +107,3 @@ def _nth_line_end(text: str, n: int) -> int:
             return len(text)
     return pos
 
-
-def _date(y: int, m: int, d: int) -> Optional[dt.date]:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None

@@ -9,7 +9,7 @@ import regex
 
 from ..campaigns import profile
 from ..numerals import to_int
-from ..patterns import CAMPAIGN_NAME
+from ..patterns import CAMPAIGN_NAME, ORDINAL
 from .base import Context
 
 __all__ = ["extract_edition", "extract_year", "first_year_of"]
@@ -37,7 +37,7 @@ YEAR_PLACEHOLDER_PATTERN = regex.compile(r"(?:20)?(?:xx|XX|××|ХХ|\*\*)\s*年
 #: An ordinal of any campaign, the name following within a few characters: "第15个全国防灾减灾日",
 #: "第二十五个全国科技活动周", "第九届国家网络安全宣传周", "第十三个122“全国交通安全日”".
 ANY_EDITION_PATTERN = regex.compile(
-    r"第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,4})(?:个|届|次)(?P<gap>[^。,;:\n]{0,10}?)(?P<name>" + CAMPAIGN_NAME + ")"
+    ORDINAL + r"(?P<gap>[^。,;:\n]{0,10}?)(?P<name>" + CAMPAIGN_NAME + ")"
 )
 
 

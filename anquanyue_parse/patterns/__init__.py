@@ -20,6 +20,7 @@ __all__ = [
     "CAMPAIGN_NAME",
     "CAMPAIGN_NAME_PATTERN",
     "CAMPAIGN_NAME_SCANNER",
+    "ORDINAL",
     "DOC_PREFIX_STOP",
     "ORG_SUFFIX",
     "ORG_NAME",
@@ -63,6 +64,9 @@ ORG_NAME = r"[\p{Han}()]{1,24}?" + ORG_SUFFIX
 #: An organization name standing alone on a line (signature, red header): may quote a campaign
 #: and carry an alias in brackets, e.g. "全国“安全生产月”活动组织委员会办公室", "保卫处(武装部)".
 ORG_LINE_NAME = r"[\p{Han}()“”]{1,30}?" + ORG_SUFFIX + r"(?:\([\p{Han}]{2,10}\))?"
+
+#: The ordinal of a campaign: "第15个", "第二十五个", "第九届", "第3次".
+ORDINAL = r"第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,4})(?:个|届|次)"
 
 #: Named days that are campaigns of their own ("今年6月25日是第20个“全国土地日”"), by their last words.
 CAMPAIGN_DAYS = ["环境日", "土地日", "爱眼日", "宪法日", "多样性日", "助残日", "无烟日", "艾滋病日", "献血日",

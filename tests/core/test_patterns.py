@@ -50,7 +50,6 @@ EXAMPLES = [
     ("extract.activities", "LEAD_WORDS_PATTERN", "活动组织 ;(3!#4`q(]", "活动组织"),
     ("extract.activities", "SUMMARY_PATTERN", "2021年安全生产月活动工作总结", "总结"),
     ("extract.issuer", "INNER_VERB_PATTERN", "吉林市禁毒委按照省禁毒委", "按照"),
-    ("extract.issuer", "HEADER_TITLE_PATTERN", "关于做好2019年全国节能宣传周和全国低碳日活动的通知", "通知"),
     ("extract.issuer", "EVENT_LEAD_PATTERN", "5月29日上午在京隆重", "5月29日上午在京隆重"),
     ("extract.issuer", "JOINT_SUBJECT_PATTERN", "5月31日,国务院安委会办公室、应急管理部在京举行启动仪式", {"orgs": "国务院安委会办公室、应急管理部"}),
     ("extract.issuer", "JOINT_HOST_PATTERN", "由保定市科协、市教育局、市环保局主办的活动", {"orgs": "保定市科协、市教育局、市环保局"}),
