@@ -15,10 +15,10 @@ import pytest
 from sqlalchemy import text
 
 from anquanyue_parse import parse_file
-from anquanyue_parse.archive import build_archive, iter_archive
+from anquanyue_parse.store.archive import build_archive, iter_archive
 from anquanyue_parse.cli import main
-from anquanyue_parse.db import load_campaigns, load_records, load_table
-from anquanyue_parse.db_schema import make_engine
+from anquanyue_parse.store.db import load_campaigns, load_records, load_table
+from anquanyue_parse.store.db_schema import make_engine
 from anquanyue_parse.errors import DatabaseError, FileAccessError
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -143,7 +143,7 @@ _FAULT_HOOK = textwrap.dedent("""
     import os, signal
     if "FAULT" in os.environ and "BUILD_PID" not in os.environ:
         os.environ["BUILD_PID"] = str(os.getpid())  # the first process to start is the build
-    from anquanyue_parse import build_tasks, db_write
+    from anquanyue_parse.store import build_tasks, db_write
     from anquanyue_parse.errors import DatabaseError
 
     fault, calls = os.environ.get("FAULT"), []
@@ -179,7 +179,7 @@ def build_with_fault(fault: str, archive, url: str, tmp_path, **env) -> subproce
     hook = tmp_path / "hook"
     hook.mkdir(exist_ok=True)
     (hook / "sitecustomize.py").write_text(_FAULT_HOOK, encoding="utf-8")
-    code = ("import sys; from anquanyue_parse.archive import build_archive; "
+    code = ("import sys; from anquanyue_parse.store.archive import build_archive; "
             "s = build_archive(sys.argv[1], sys.argv[2], jobs=1, batch_size=2, progress=False); "
             "print(s.render()); sys.exit(0 if s.ok else 1)")
     env = dict(os.environ, PYTHONPATH=str(hook), FAULT=fault, **env)
@@ -231,7 +231,7 @@ def test_two_builds_at_once_wait_for_each_other(db_url, archive):
 
 
 def test_a_busy_database_fails_with_a_clear_message_after_the_timeout(db_url, archive):
-    from anquanyue_parse.db_lock import build_lock
+    from anquanyue_parse.store.db_lock import build_lock
 
     engine = make_engine(db_url)
     try:

@@ -19,7 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from .db_schema import sqlite_path
-from .errors import DatabaseError
+from ..errors import DatabaseError
 
 __all__ = ["build_lock"]
 
