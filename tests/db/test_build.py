@@ -243,6 +243,42 @@ def test_a_busy_database_fails_with_a_clear_message_after_the_timeout(db_url, ar
     assert build(archive, db_url).parsed == len(list(iter_archive(archive)))
 
 
+@pytest.mark.postgres
+def test_the_postgresql_build_lock_is_per_schema():
+    """Builds into two schemas of one database run at once; two into one schema wait."""
+    import uuid
+
+    from sqlalchemy import create_engine
+
+    from anquanyue_parse.db_lock import build_lock
+    from tests.db.conftest import _pg_base_url
+
+    base = _pg_base_url()
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    names = [f"lock_{uuid.uuid4().hex[:10]}" for _ in range(2)]
+    engines = []
+    try:
+        with admin.connect() as conn:
+            for name in names:
+                conn.execute(text(f'CREATE SCHEMA "{name}"'))
+        sep = "&" if "?" in base else "?"
+        engines = [make_engine(f"{base}{sep}options=-csearch_path%3D{name}") for name in names]
+        with build_lock(engines[0]):
+            with build_lock(engines[1], timeout=0.3):  # another schema: not blocked
+                pass
+            with pytest.raises(DatabaseError, match=f"schema {names[0]}"):
+                with build_lock(make_engine(str(engines[0].url.render_as_string(hide_password=False))),
+                                timeout=0.3):
+                    pass
+    finally:
+        for engine in engines:
+            engine.dispose()
+        with admin.connect() as conn:
+            for name in names:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
+        admin.dispose()
+
+
 def test_a_worker_that_dies_costs_one_file_not_the_build(archive, tmp_path):
     shutil.copy(CORPUS / "devset" / "010.txt", archive / "crash_me.txt")
     url = f"sqlite:///{tmp_path / 'c.sqlite'}"
