@@ -250,7 +250,7 @@ def test_the_postgresql_build_lock_is_per_schema():
 
     from sqlalchemy import create_engine
 
-    from anquanyue_parse.db_lock import build_lock
+    from anquanyue_parse.store.db_lock import build_lock
     from tests.db.conftest import _pg_base_url
 
     base = _pg_base_url()
