@@ -158,10 +158,26 @@ def _page(span: Optional[Span]) -> str:
     return f' <span class="page">第{span.page}页</span>' if span is not None and span.page else ""
 
 
+#: The label of each span status (models.Status) on the review page, and what it means.
+STATUS_LABELS = {
+    "exact": ("原文", "exact: the value is the source text verbatim"),
+    "normalized": ("规范化", "normalized: the value was rewritten from the source text (a date, a number, brackets)"),
+    "inferred": ("推断", "inferred: no direct span in the source text"),
+}
+
+
+def _status(span: Optional[Span]) -> str:
+    """A badge with the span's status (exact / normalized / inferred) beside a value."""
+    if span is None or span.status not in STATUS_LABELS:
+        return ""
+    label, meaning = STATUS_LABELS[span.status]
+    return f' <span class="status s-{span.status}" title="{meaning}">{label}</span>'
+
+
 def _entry(hid: Optional[str], kind: str, body: str, span: Optional[Span] = None) -> str:
     target = f' data-target="{hid}"' if hid else ""
     note = "" if hid else ' <span class="nospan">（无原文位置）</span>'
-    return f'<div class="item k-{kind}"{target}>{body}{_page(span)}{note}</div>'
+    return f'<div class="item k-{kind}"{target}>{body}{_page(span)}{_status(span)}{note}</div>'
 
 
 def _key(name: str) -> str:
@@ -257,9 +273,11 @@ def _record_panel(r: Campaign, ids: set[str]) -> str:
             value = f"{r.period.start} – {r.period.end}" + (f"（{r.period.text}）" if r.period.text else "")
             span = span or r.period.span
         hid = f"f-{name}" if f"f-{name}" in ids else None
-        inferred = f' <span class="nospan">推断：{e(r.inferred[name])}</span>' if name in r.inferred else ""
+        inferred = (f' <span class="status s-inferred" title="{STATUS_LABELS["inferred"][1]}">推断</span>'
+                    f'<span class="nospan">：{e(r.inferred[name])}</span>') if name in r.inferred else ""
         attr = f' class="k-field item" data-target="{hid}"' if hid else ""
-        rows.append(f'<tr{attr}>{_key(name)}<td>{e(_value(value))}{_page(span)}{_where(span)}{inferred}</td></tr>')
+        rows.append(f'<tr{attr}>{_key(name)}<td>{e(_value(value))}{_page(span)}{_where(span)}{_status(span)}'
+                    f'{inferred}</td></tr>')
     parts = [f"<h2>{KIND_LABELS['field']}</h2><table>{''.join(rows)}</table>"]
 
     def section(kind: str, items: list[str]) -> None:

@@ -107,3 +107,18 @@ def test_review_a_database(tmp_path, capsys):
     index = Path(capsys.readouterr().out.strip())
     rows = LexborHTMLParser(index.read_text("utf-8")).css("#rows tr")
     assert len(rows) == len(load_campaigns(db)) == 5
+
+
+def test_each_value_shows_its_span_status():
+    from anquanyue_parse import parse_text
+
+    rec = parse_text("关于开展2024年“安全生产月”活动的通知\n各科室：\n今年6月是第23个全国“安全生产月”。"
+                     "一、活动时间\n2024年6月1日至30日。\n二、报送要求\n请于5月30日前报送方案。\n")
+    doc = _doc(rec)
+    by_key = {row.css_first("td.key").attributes["title"]: row for row in doc.css("tr")
+              if row.css_first("td.key") is not None}
+    assert by_key["title"].css_first(".status.s-exact").text() == "原文"
+    assert by_key["edition"].css_first(".status.s-normalized").text() == "规范化"  # 第23个 -> 23
+    assert by_key["doc_kind"].css_first(".status.s-inferred").text() == "推断"
+    deadline = doc.css_first(".item.k-deadline .status")
+    assert deadline is not None and "s-normalized" in deadline.attributes["class"]
