@@ -72,6 +72,8 @@ def test_changed_file_replaces_its_rows(db_url, archive):
     rec = [r for r in load_records(db_url) if r.source_path == str(target)]
     assert len(rec) == 1 and rec[0].source_text.endswith("0631-5201067\n")
     assert rec[0] == parse_file(target)
+    # the span statuses are part of the stored record (campaigns.record_zlib)
+    assert rec[0].spans and all(span.status for span in rec[0].spans.values())
 
 
 def test_removed_file_is_marked_and_comes_back(db_url, archive):
