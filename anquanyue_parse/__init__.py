@@ -52,7 +52,7 @@ __all__ = [
 def __getattr__(name: str):
     # The database layer (SQLAlchemy, pandas) loads only when asked for.
     if name in ("open_database", "load_campaigns"):
-        from . import db
+        from .store import db
 
         return getattr(db, name)
     raise AttributeError(f"module 'anquanyue_parse' has no attribute {name!r}")

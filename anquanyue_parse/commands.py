@@ -41,7 +41,7 @@ def _limits(args):
 def parse_inputs(names: list[str], recursive: bool = False) -> Iterator[str]:
     """The inputs of ``parse`` in order: ``-``, URLs and files as given, folders (with
     ``recursive``) expanded to their supported files; a folder without it is an error item."""
-    from .inputs import iter_archive
+    from .store.inputs import iter_archive
     from .loaders.stream import is_http_url
 
     for name in names:
@@ -112,8 +112,8 @@ def cmd_schema(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .baseline import check_baseline, update_baseline
-    from .evaluate import evaluate_sets
+    from .evaluation.baseline import check_baseline, update_baseline
+    from .evaluation.evaluate import evaluate_sets
 
     reports = evaluate_sets(args.corpus)
     report = reports["all"]
@@ -136,7 +136,7 @@ def cmd_eval(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .archive import build_archive
+    from .store.archive import build_archive
 
     if args.max_failures < 0:
         raise UsageError(f"--max-failures must be 0 or more, not {args.max_failures}")
@@ -151,7 +151,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .db import open_database
+    from .store.db import open_database
 
     with open_database(args.db) as db:
         for path in db.export(args.format, args.output):
@@ -160,7 +160,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_query(args) -> int:
-    from .db import format_frame, open_database
+    from .store.db import format_frame, open_database
 
     with open_database(args.db) as db:
         sys.stdout.write(format_frame(db.query(args.sql), args.format))
@@ -191,7 +191,7 @@ def _review_set(args) -> int:
     from .review_set import read_jsonl, write_review_set
 
     if args.db is not None:
-        from .db import load_records
+        from .store.db import load_records
 
         records = load_records(args.db)
     else:

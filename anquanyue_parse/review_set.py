@@ -1,6 +1,6 @@
 """Review pages for many records: an index to pick a notice from, one page per notice.
 
->>> from anquanyue_parse.db import load_records
+>>> from anquanyue_parse.store.db import load_records
 >>> write_review_set(load_records("sqlite:///demo_campaigns.sqlite"), "review")   # doctest: +SKIP
 PosixPath('review/index.html')
 

@@ -1,7 +1,7 @@
 """Whatever the user hands the analysis functions, as Campaign records and one campaign table.
 
 ``db`` may be a database URL (``sqlite:///campaigns.sqlite``, ``postgresql://…``), the path of
-a SQLite file or an open ``anquanyue_parse.db.Database`` (all read with ``db.load_records``),
+a SQLite file or an open ``anquanyue_parse.store.db.Database`` (all read with ``db.load_records``),
 a list of :class:`~anquanyue_parse.models.Campaign` records (or their dicts / JSON), or a
 DataFrame (from :func:`campaigns_frame` or ``db.load_campaigns``, or one with a ``record`` column).
 """
@@ -61,9 +61,9 @@ def _record(item: Any) -> Campaign:
 
 def _load_db(url_or_db: Any) -> list[Campaign]:
     try:
-        from ..db import load_records
+        from ..store.db import load_records
     except ImportError as exc:  # the database layer is optional for record-based analysis
-        raise MissingDependency(f"reading a campaign database needs anquanyue_parse.db ({exc})") from exc
+        raise MissingDependency(f"reading a campaign database needs anquanyue_parse.store.db ({exc})") from exc
     return list(load_records(url_or_db))
 
 

@@ -1,4 +1,4 @@
-"""The analysis over a campaign database (built by anquanyue_parse.archive) and the two commands."""
+"""The analysis over a campaign database (built by anquanyue_parse.store.archive) and the two commands."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ SEEDS = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
 
 @pytest.fixture(scope="module")
 def db_url(tmp_path_factory):
-    archive = pytest.importorskip("anquanyue_parse.archive", reason="the database layer is not available")
+    archive = pytest.importorskip("anquanyue_parse.store.archive", reason="the database layer is not available")
     folder = tmp_path_factory.mktemp("archive")
     for p in SEEDS:
         shutil.copy(p, folder / p.name)
@@ -40,7 +40,7 @@ def test_database_gives_the_same_analysis_as_the_records(db_url):
 
 
 def test_open_database_and_campaigns_frame_are_accepted(db_url):
-    from anquanyue_parse.db import load_campaigns, open_database
+    from anquanyue_parse.store.db import load_campaigns, open_database
 
     with open_database(db_url) as db:
         assert len(A.as_records(db)) == len(SEEDS)

@@ -96,7 +96,7 @@ def test_review_a_database(tmp_path, capsys):
     import shutil
 
     from anquanyue_parse.cli import main
-    from anquanyue_parse.db import load_campaigns
+    from anquanyue_parse.store.db import load_campaigns
 
     archive = tmp_path / "a"
     shutil.copytree(Path(__file__).resolve().parents[2] / "corpus" / "seeds", archive)

@@ -69,12 +69,12 @@ threading.Thread(target=sample, daemon=True).start()
 
 mode, folder, url, jobs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 engine = sys.argv[5] if len(sys.argv) > 5 else "local"  # build on "local" or "dask" (a LocalCluster)
-from anquanyue_parse.archive import build_archive, iter_archive
+from anquanyue_parse.store.archive import build_archive, iter_archive
 cpu0 = time.process_time()
 wall0 = time.perf_counter()
 if mode == "parse":
     from concurrent.futures import ProcessPoolExecutor
-    from anquanyue_parse import build_local as archive
+    from anquanyue_parse.store import build_local as archive
     t = time.perf_counter()
     files = [str(p) for p in iter_archive(folder)]
     chunk = max(1, min(16, len(files) // (jobs * 8)))

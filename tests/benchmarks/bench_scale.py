@@ -42,7 +42,7 @@ def _pg():
         return None
     from sqlalchemy import create_engine, text
 
-    from anquanyue_parse.db_schema import normalize_url
+    from anquanyue_parse.store.db_schema import normalize_url
 
     base = normalize_url(url)
     engine = create_engine(base, isolation_level="AUTOCOMMIT")

@@ -21,10 +21,8 @@ STAGES = {
     "segment": 3,
     "extract": 4,
     "pipeline": 5,
-    "inputs": 6, "archive": 6, "db": 6, "db_rows": 6, "db_schema": 6, "db_write": 6, "db_links": 6,
-    "db_lock": 6, "build_dask": 6, "build_guard": 6, "build_local": 6, "build_plan": 6, "build_report": 6,
-    "build_tasks": 6, "task_guard": 6,
-    "analysis": 7, "review": 7, "review_set": 7, "evaluate": 7, "baseline": 7,
+    "store": 6,
+    "analysis": 7, "review": 7, "review_set": 7, "evaluation": 7,
     "commands": 8, "cli": 8, "__main__": 8, "__init__": 8,
 }
 

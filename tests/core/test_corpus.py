@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from anquanyue_parse import parse_file
-from anquanyue_parse.baseline import check_baseline, load_baseline
-from anquanyue_parse.evaluate import SCALAR_FIELDS, _canon, evaluate_sets, gold_files, predicted
+from anquanyue_parse.evaluation.baseline import check_baseline, load_baseline
+from anquanyue_parse.evaluation.evaluate import SCALAR_FIELDS, _canon, evaluate_sets, gold_files, predicted
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DOCS = list(gold_files(CORPUS))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from anquanyue_parse.evaluate import gold_files
+from anquanyue_parse.evaluation.evaluate import gold_files
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DOCS = list(gold_files(CORPUS))

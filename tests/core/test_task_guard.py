@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from anquanyue_parse.db_rows import ParsedDocument
+from anquanyue_parse.store.db_rows import ParsedDocument
 from anquanyue_parse.limits import Limits
-from anquanyue_parse.task_guard import GuardedParser
+from anquanyue_parse.store.task_guard import GuardedParser
 from tests.hostile import fixtures as fx
 
 SEED = Path(__file__).resolve().parents[2] / "corpus" / "seeds" / "001_b6a546741b411cec.txt"
@@ -26,7 +26,7 @@ def guard():
 
 
 def test_a_notice_parses_as_it_does_in_process(guard):
-    from anquanyue_parse.build_tasks import parse_for_db
+    from anquanyue_parse.store.build_tasks import parse_for_db
 
     data = SEED.read_bytes()
     got = guard.parse(SEED.name, data)

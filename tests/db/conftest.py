@@ -25,7 +25,7 @@ def _pg_base_url() -> str:
         pytest.skip(missing("postgresql", f"{PG_ENV} not set (.ci/run starts a server and sets it)"))
     from sqlalchemy import create_engine, text
 
-    from anquanyue_parse.db_schema import normalize_url
+    from anquanyue_parse.store.db_schema import normalize_url
 
     url = normalize_url(url)
     engine = create_engine(url)

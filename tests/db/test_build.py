@@ -15,10 +15,10 @@ import pytest
 from sqlalchemy import text
 
 from anquanyue_parse import parse_file
-from anquanyue_parse.archive import build_archive, iter_archive
+from anquanyue_parse.store.archive import build_archive, iter_archive
 from anquanyue_parse.cli import main
-from anquanyue_parse.db import load_campaigns, load_records, load_table
-from anquanyue_parse.db_schema import make_engine
+from anquanyue_parse.store.db import load_campaigns, load_records, load_table
+from anquanyue_parse.store.db_schema import make_engine
 from anquanyue_parse.errors import DatabaseError, FileAccessError
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -143,7 +143,7 @@ _FAULT_HOOK = textwrap.dedent("""
     import os, signal
     if "FAULT" in os.environ and "BUILD_PID" not in os.environ:
         os.environ["BUILD_PID"] = str(os.getpid())  # the first process to start is the build
-    from anquanyue_parse import build_tasks, db_write
+    from anquanyue_parse.store import build_tasks, db_write
     from anquanyue_parse.errors import DatabaseError
 
     fault, calls = os.environ.get("FAULT"), []
@@ -179,7 +179,7 @@ def build_with_fault(fault: str, archive, url: str, tmp_path, **env) -> subproce
     hook = tmp_path / "hook"
     hook.mkdir(exist_ok=True)
     (hook / "sitecustomize.py").write_text(_FAULT_HOOK, encoding="utf-8")
-    code = ("import sys; from anquanyue_parse.archive import build_archive; "
+    code = ("import sys; from anquanyue_parse.store.archive import build_archive; "
             "s = build_archive(sys.argv[1], sys.argv[2], jobs=1, batch_size=2, progress=False); "
             "print(s.render()); sys.exit(0 if s.ok else 1)")
     env = dict(os.environ, PYTHONPATH=str(hook), FAULT=fault, **env)
@@ -231,7 +231,7 @@ def test_two_builds_at_once_wait_for_each_other(db_url, archive):
 
 
 def test_a_busy_database_fails_with_a_clear_message_after_the_timeout(db_url, archive):
-    from anquanyue_parse.db_lock import build_lock
+    from anquanyue_parse.store.db_lock import build_lock
 
     engine = make_engine(db_url)
     try:
@@ -241,6 +241,42 @@ def test_a_busy_database_fails_with_a_clear_message_after_the_timeout(db_url, ar
     finally:
         engine.dispose()
     assert build(archive, db_url).parsed == len(list(iter_archive(archive)))
+
+
+@pytest.mark.postgres
+def test_the_postgresql_build_lock_is_per_schema():
+    """Builds into two schemas of one database run at once; two into one schema wait."""
+    import uuid
+
+    from sqlalchemy import create_engine
+
+    from anquanyue_parse.store.db_lock import build_lock
+    from tests.db.conftest import _pg_base_url
+
+    base = _pg_base_url()
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    names = [f"lock_{uuid.uuid4().hex[:10]}" for _ in range(2)]
+    engines = []
+    try:
+        with admin.connect() as conn:
+            for name in names:
+                conn.execute(text(f'CREATE SCHEMA "{name}"'))
+        sep = "&" if "?" in base else "?"
+        engines = [make_engine(f"{base}{sep}options=-csearch_path%3D{name}") for name in names]
+        with build_lock(engines[0]):
+            with build_lock(engines[1], timeout=0.3):  # another schema: not blocked
+                pass
+            with pytest.raises(DatabaseError, match=f"schema {names[0]}"):
+                with build_lock(make_engine(str(engines[0].url.render_as_string(hide_password=False))),
+                                timeout=0.3):
+                    pass
+    finally:
+        for engine in engines:
+            engine.dispose()
+        with admin.connect() as conn:
+            for name in names:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
+        admin.dispose()
 
 
 def test_a_worker_that_dies_costs_one_file_not_the_build(archive, tmp_path):

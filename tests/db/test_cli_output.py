@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from anquanyue_parse.archive import iter_archive
+from anquanyue_parse.store.archive import iter_archive
 from anquanyue_parse.cli import main
-from anquanyue_parse.db import load_campaigns, load_table
+from anquanyue_parse.store.db import load_campaigns, load_table
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 SQL = "SELECT year, count(*) AS n FROM campaigns GROUP BY year ORDER BY year"

@@ -22,8 +22,8 @@ import pytest
 
 distributed = pytest.importorskip("distributed", reason="the Dask tests need the dask extra: pip install '.[dask]'")
 
-from anquanyue_parse.archive import build_archive, iter_archive  # noqa: E402
-from anquanyue_parse.db import load_records  # noqa: E402
+from anquanyue_parse.store.archive import build_archive, iter_archive  # noqa: E402
+from anquanyue_parse.store.db import load_records  # noqa: E402
 
 from .test_build import row_counts, scalar  # noqa: E402
 
@@ -161,7 +161,7 @@ def test_a_poisoned_file_is_cut_off_and_the_build_goes_on(db_url, archive, clust
 
 def _hidden_from_the_client(monkeypatch):
     """Make every read in this (the client's) process fail: only the workers may read the files."""
-    from anquanyue_parse import build_tasks, inputs
+    from anquanyue_parse.store import build_tasks, inputs
 
     def refuse(name):
         raise AssertionError(f"the client read {name}")
@@ -209,7 +209,7 @@ def test_an_fsspec_memory_filesystem_read_by_dask_workers(db_url, archive, tmp_p
 
 @pytest.mark.parametrize("engine", ["local", "dask"])
 def test_progress_lines_show_files_done_rate_and_failures(tmp_path, archive, cluster, monkeypatch, engine):
-    from anquanyue_parse import build_report
+    from anquanyue_parse.store import build_report
 
     (Path(archive) / "broken.docx").write_bytes(b"PK\x03\x04 not a zip")
     total = len(list(iter_archive(archive)))

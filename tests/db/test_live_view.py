@@ -11,10 +11,10 @@ import pandas as pd
 from sqlalchemy import text
 
 from anquanyue_parse import analysis as A
-from anquanyue_parse.archive import build_archive, iter_archive
+from anquanyue_parse.store.archive import build_archive, iter_archive
 from anquanyue_parse.cli import main
-from anquanyue_parse.db import load_campaigns, load_records, load_table, open_database
-from anquanyue_parse.db_schema import LIVE_VIEW, live_view_columns, make_engine
+from anquanyue_parse.store.db import load_campaigns, load_records, load_table, open_database
+from anquanyue_parse.store.db_schema import LIVE_VIEW, live_view_columns, make_engine
 from tests.loaders import generate as gen
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

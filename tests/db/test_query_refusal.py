@@ -11,10 +11,10 @@ import io
 
 import pytest
 
-from anquanyue_parse import db as db_module
-from anquanyue_parse.archive import build_archive
+from anquanyue_parse.store import db as db_module
+from anquanyue_parse.store.archive import build_archive
 from anquanyue_parse.cli import main
-from anquanyue_parse.db import open_database
+from anquanyue_parse.store.db import open_database
 from anquanyue_parse.errors import DatabaseError
 
 #: Writes of every kind the issue names; each must leave the database unchanged.

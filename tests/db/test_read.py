@@ -13,9 +13,9 @@ from sqlalchemy import text
 
 import anquanyue_parse
 from anquanyue_parse import Campaign, parse_file
-from anquanyue_parse.archive import build_archive, iter_archive
+from anquanyue_parse.store.archive import build_archive, iter_archive
 from anquanyue_parse.cli import main
-from anquanyue_parse.db import (
+from anquanyue_parse.store.db import (
     TABLE_NAMES,
     Database,
     check_read_only,
@@ -24,7 +24,7 @@ from anquanyue_parse.db import (
     load_table,
     open_database,
 )
-from anquanyue_parse.db_schema import SCHEMA_VERSION, make_engine, normalize_url
+from anquanyue_parse.store.db_schema import SCHEMA_VERSION, make_engine, normalize_url
 from anquanyue_parse.errors import DatabaseError
 
 QUIET = io.StringIO()  # build log lines are not checked here
@@ -200,7 +200,7 @@ def test_newer_schema_is_refused(built):
 
 
 def test_older_schema_without_an_upgrade_path_is_refused(built, monkeypatch):
-    from anquanyue_parse import db_schema
+    from anquanyue_parse.store import db_schema
 
     url, _ = built
     monkeypatch.delitem(db_schema.MIGRATIONS, SCHEMA_VERSION - 1)
@@ -210,7 +210,7 @@ def test_older_schema_without_an_upgrade_path_is_refused(built, monkeypatch):
 
 
 def test_older_schema_is_upgraded(built, monkeypatch):
-    from anquanyue_parse import db_schema
+    from anquanyue_parse.store import db_schema
 
     url, _ = built
     n = len(load_campaigns(url))

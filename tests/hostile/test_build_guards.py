@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from anquanyue_parse.build_guard import rss_mb
-from anquanyue_parse.db import open_database
+from anquanyue_parse.store.build_guard import rss_mb
+from anquanyue_parse.store.db import open_database
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -29,7 +29,7 @@ TASK_MEMORY_MB = 600
 _POISON_HOOK = textwrap.dedent("""
     import os, re, time
     if os.environ.get("POISON_PARSE"):
-        from anquanyue_parse import build_tasks
+        from anquanyue_parse.store import build_tasks
         _parse = build_tasks.parse_for_db
 
         def parse_for_db(name, data):

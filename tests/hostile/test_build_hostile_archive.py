@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from anquanyue_parse import Limits
-from anquanyue_parse.archive import build_archive
-from anquanyue_parse.db import open_database
+from anquanyue_parse.store.archive import build_archive
+from anquanyue_parse.store.db import open_database
 from tests.hostile.fixtures import HOSTILE
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"

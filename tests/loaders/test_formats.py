@@ -9,8 +9,8 @@ import pytest
 
 from anquanyue_parse import formats, parse_file
 from anquanyue_parse.errors import CorruptDocument, TooLarge, UnsupportedFormat
-from anquanyue_parse.evaluate import gold_files
-from anquanyue_parse.inputs import iter_archive
+from anquanyue_parse.evaluation.evaluate import gold_files
+from anquanyue_parse.store.inputs import iter_archive
 from anquanyue_parse.limits import Limits
 from anquanyue_parse.loaders import load_bytes, sniff_format
 from anquanyue_parse.models import SourceText

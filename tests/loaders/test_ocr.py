@@ -170,8 +170,8 @@ def test_review_shows_the_page_with_a_box_over_each_value(scans, tmp_path):
 
 @needs_engine
 def test_build_counts_the_pages_read_by_ocr(scans, tmp_path):
-    from anquanyue_parse.archive import build_archive
-    from anquanyue_parse.db import load_records
+    from anquanyue_parse.store.archive import build_archive
+    from anquanyue_parse.store.db import load_records
 
     archive = tmp_path / "archive"
     archive.mkdir()

@@ -19,7 +19,7 @@ import time
 from typing import Callable, Iterable, Optional
 
 from .db_write import FileInfo, Outcome
-from .limits import Limits
+from ..limits import Limits
 
 __all__ = ["POLL_SECONDS", "rss_mb", "over_memory", "run_watched"]
 

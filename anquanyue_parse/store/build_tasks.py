@@ -17,12 +17,12 @@ from typing import Iterator, Optional, Union
 
 from .db_rows import ParsedDocument
 from .db_write import FileInfo, Outcome, Parsed, write_batch, writer_engine
-from .errors import EmptyDocument
+from ..errors import EmptyDocument
 from .inputs import read_input
-from .limits import Limits, use_limits
-from .loaders import load_bytes
-from .paths import printable
-from .pipeline import parse_source
+from ..limits import Limits, use_limits
+from ..loaders import load_bytes
+from ..paths import printable
+from ..pipeline import parse_source
 
 __all__ = ["run_batch", "parse_for_db", "error_message", "MAX_MESSAGE"]
 

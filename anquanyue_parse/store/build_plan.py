@@ -4,7 +4,7 @@ The planner holds one database connection for the build and a temporary table of
 names seen so far (``build_seen``), so it never keeps the archive's list in memory:
 
 * ``plan(names)``: looks up the ``documents`` and ``failures`` rows of these names and
-  returns a :class:`~anquanyue_parse.db_write.FileInfo` per new name, with its existing
+  returns a :class:`~anquanyue_parse.store.db_write.FileInfo` per new name, with its existing
   id or one reserved for it (ids above the largest in use; the build lock keeps them ours);
 * ``gone()``: live documents under the inputs' root that were not seen;
 * ``stale_failures()``: failure rows under the root that were not seen;
@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 from .db_schema import TABLES
 from .db_write import FileInfo
 from .inputs import Inputs
-from .version import __version__
+from ..version import __version__
 
 __all__ = ["Planner"]
 

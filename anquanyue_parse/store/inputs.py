@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Optional
 
-from .errors import FileAccessError
-from .formats import is_notice_suffix
-from .limits import get_limits, too_large
-from .loaders.guards import read_regular
-from .paths import fs_path, printable_path
+from ..errors import FileAccessError
+from ..formats import is_notice_suffix
+from ..limits import get_limits, too_large
+from ..loaders.guards import read_regular
+from ..paths import fs_path, printable_path
 
 __all__ = ["Inputs", "iter_archive", "read_input", "is_url"]
 

@@ -32,8 +32,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 
 from .db_rows import ParsedDocument
 from .db_schema import CHILD_TABLES, TABLES, error_line, make_engine
-from .errors import DatabaseError
-from .version import __version__
+from ..errors import DatabaseError
+from ..version import __version__
 
 __all__ = ["FileInfo", "Parsed", "Outcome", "write_batch", "writer_engine", "mark_removed", "forget_failures"]
 

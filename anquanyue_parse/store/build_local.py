@@ -21,7 +21,7 @@ from typing import Callable, Iterator, Optional
 from .build_guard import POLL_SECONDS, isolated_args, over_memory, run_watched
 from .build_tasks import run_batch
 from .db_write import FileInfo, Outcome, Parsed, write_batch, writer_engine
-from .limits import Limits, get_limits
+from ..limits import Limits, get_limits
 
 __all__ = ["run_local"]
 
@@ -50,7 +50,7 @@ def _context():
     if "forkserver" in multiprocessing.get_all_start_methods():
         # workers fork from a clean server process that has the parser imported already
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["anquanyue_parse.build_tasks"])
+        ctx.set_forkserver_preload(["anquanyue_parse.store.build_tasks"])
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -14,7 +14,7 @@ is killed, the file gets a :class:`~anquanyue_parse.errors.TaskTimeout` or
 :class:`~anquanyue_parse.errors.TaskMemoryExceeded` failure, and a fresh child takes the
 next file. A child that dies by itself (a crash in a C library) gives ``WorkerCrashed``.
 
-The child is a plain ``python -m anquanyue_parse.task_guard`` (not multiprocessing: a Dask
+The child is a plain ``python -m anquanyue_parse.store.task_guard`` (not multiprocessing: a Dask
 worker is a daemon process and may not fork multiprocessing children). Requests and
 results are pickles with a length prefix on a pair of pipes; the child's stdout is sent
 to stderr so a print in a library cannot corrupt the stream. On Linux the child dies with
@@ -35,8 +35,8 @@ import time
 from typing import Optional, Union
 
 from .db_rows import ParsedDocument
-from .errors import TaskMemoryExceeded, TaskTimeout
-from .limits import Limits, get_limits
+from ..errors import TaskMemoryExceeded, TaskTimeout
+from ..limits import Limits, get_limits
 
 __all__ = ["GuardedParser", "guarded_parse", "MEMORY_POLL_SECONDS", "START_SECONDS"]
 
@@ -126,7 +126,7 @@ class GuardedParser:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         env = dict(os.environ, ANQUANYUE_GUARD_FDS=f"{to_child_r},{from_child_w}")
-        self.proc = subprocess.Popen([sys.executable, "-m", "anquanyue_parse.task_guard"],
+        self.proc = subprocess.Popen([sys.executable, "-m", "anquanyue_parse.store.task_guard"],
                                      stdin=subprocess.DEVNULL, pass_fds=(to_child_r, from_child_w),
                                      env=env, start_new_session=True)
         os.close(to_child_r)
@@ -218,7 +218,7 @@ def _child_main() -> None:
     fd_in, fd_out = (int(x) for x in os.environ.pop("ANQUANYUE_GUARD_FDS").split(","))
     os.dup2(2, 1)  # a library's print goes to stderr, never into the result stream
     from .build_tasks import parse_for_db
-    from .limits import use_limits
+    from ..limits import use_limits
 
     if os.getppid() != parent:  # the parent ended before the death signal was armed
         os._exit(3)

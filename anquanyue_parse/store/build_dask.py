@@ -35,7 +35,7 @@ from typing import Callable, Iterator, Optional
 
 from .build_tasks import run_batch
 from .db_write import FileInfo, Outcome
-from .limits import Limits, get_limits
+from ..limits import Limits, get_limits
 
 __all__ = ["DaskRunner", "RETRIES"]
 
@@ -59,7 +59,7 @@ def _distributed():
     try:
         import distributed
     except ImportError as exc:
-        from .errors import MissingDependency
+        from ..errors import MissingDependency
 
         raise MissingDependency("--engine dask needs dask.distributed: pip install 'anquanyue_parse[dask]'") from exc
     return distributed

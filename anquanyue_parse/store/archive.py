@@ -26,7 +26,7 @@ from typing import Iterator, Optional, TextIO
 from .build_report import BuildSummary, Progress
 from .db_write import FileInfo
 from .inputs import Inputs, iter_archive
-from .limits import Limits, get_limits
+from ..limits import Limits, get_limits
 
 __all__ = ["build_archive", "iter_archive", "BuildSummary", "DEFAULT_DB", "MAX_BATCH"]
 
@@ -169,7 +169,7 @@ def _reraise_db(exc: Exception) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
     from .db_schema import error_line
-    from .errors import DatabaseError
+    from ..errors import DatabaseError
 
     if isinstance(exc, SQLAlchemyError):
         raise DatabaseError(f"database error: {error_line(exc)}") from exc

@@ -2,7 +2,9 @@
 
 * SQLite: an exclusive ``flock`` on ``FILE.lock`` beside the database file (not on the
   database file itself: closing any descriptor of that file would drop SQLite's own locks).
-* PostgreSQL: a session-level advisory lock on a connection kept open for the build.
+* PostgreSQL: a session-level advisory lock on a connection kept open for the build, keyed
+  by the schema the tables go to (``current_schema()``), so builds into two schemas of one
+  database (e.g. two tenants, or parallel test runs) do not wait for each other.
 
 A second build waits (``timeout=None``) or gives up after ``timeout`` seconds with a
 DatabaseError that says who holds the lock. Readers are never blocked.
@@ -19,12 +21,17 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from .db_schema import sqlite_path
-from .errors import DatabaseError
+from ..errors import DatabaseError
 
 __all__ = ["build_lock"]
 
-#: The advisory lock key of a build on PostgreSQL (any fixed 64-bit number).
-PG_LOCK_KEY = 0x616E7175616E  # "anquan"
+#: The first key of a build's advisory lock on PostgreSQL (any fixed 32-bit number; "anqu");
+#: the second key is the hash of the schema the build writes to.
+PG_LOCK_KEY = 0x616E7175
+
+#: The two-key advisory lock calls, the second key being the build's schema.
+PG_TRY_LOCK_SQL = "SELECT pg_try_advisory_lock(:k, hashtext(current_schema()))"
+PG_UNLOCK_SQL = "SELECT pg_advisory_unlock(:k, hashtext(current_schema()))"
 
 #: Seconds between two tries while waiting.
 POLL = 0.2
@@ -125,10 +132,11 @@ except ImportError:  # pragma: no cover - Windows
 
 @contextlib.contextmanager
 def _pg_lock(engine: Engine, timeout, on_wait) -> Iterator[None]:
-    what = engine.url.render_as_string(hide_password=True)
     with engine.connect() as conn:
+        schema = conn.execute(text("SELECT current_schema()")).scalar()
+        what = f"{engine.url.render_as_string(hide_password=True)} (schema {schema})"
         def try_once() -> bool:
-            got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": PG_LOCK_KEY}).scalar()
+            got = conn.execute(text(PG_TRY_LOCK_SQL), {"k": PG_LOCK_KEY}).scalar()
             conn.commit()
             return bool(got)
 
@@ -136,5 +144,5 @@ def _pg_lock(engine: Engine, timeout, on_wait) -> Iterator[None]:
         try:
             yield
         finally:
-            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": PG_LOCK_KEY})
+            conn.execute(text(PG_UNLOCK_SQL), {"k": PG_LOCK_KEY})
             conn.commit()

@@ -15,8 +15,8 @@ from typing import Any, Iterable, Optional
 
 import regex
 
-from .formats import notice_suffixes
-from .models import Campaign
+from ..formats import notice_suffixes
+from ..models import Campaign
 
 __all__ = ["evaluate_corpus", "evaluate_sets", "FieldScore", "Report", "corpus_hash", "SCALAR_FIELDS", "LIST_FIELDS"]
 
@@ -53,7 +53,7 @@ def _same_campaign(pred: Any, gold: Any) -> bool:
     script-folded, without converter residue or a 全国/国家 prefix."""
     if pred is None or gold is None:
         return pred is None and gold is None
-    from .normalize import to_simplified
+    from ..normalize import to_simplified
 
     def fold(v: str) -> str:  # twice: "122全国…" loses 122, then 全国
         return _CAMPAIGN_NOISE.sub("", _CAMPAIGN_NOISE.sub("", to_simplified(_canon(v))))
@@ -214,7 +214,7 @@ def evaluate_corpus(root: str | Path, parse=None) -> Report:
 
 
 def _evaluate(root: Path, pairs, parse=None) -> Report:
-    from .pipeline import parse_file
+    from ..pipeline import parse_file
 
     parse = parse or parse_file
     fields = {n: FieldScore(n, "accuracy") for n in SCALAR_FIELDS}

@@ -45,8 +45,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from .errors import DatabaseError
-from .version import __version__
+from ..errors import DatabaseError
+from ..version import __version__
 
 __all__ = [
     "SCHEMA_VERSION",

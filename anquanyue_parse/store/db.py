@@ -6,7 +6,7 @@
 
 Every reader leaves out removed documents and duplicates (a second copy of a notice),
 except ``load_table(db, "documents")`` and ``"failures"``, which show every row.
-The database is written by :func:`anquanyue_parse.archive.build_archive`. Every loader takes
+The database is written by :func:`anquanyue_parse.store.archive.build_archive`. Every loader takes
 a URL, a SQLite path, an open :class:`Database` or a SQLAlchemy ``Engine``; in SQL, the view
 ``live_campaigns`` holds the same rows as ``load_campaigns``.
 """
@@ -25,8 +25,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .db_rows import unpack_record
 from .db_schema import CHILD_TABLES, TABLES, ensure_schema, error_line, make_engine, normalize_url, sqlite_path
-from .errors import DatabaseError, QueryRefused, UsageError
-from .models import Campaign
+from ..errors import DatabaseError, QueryRefused, UsageError
+from ..models import Campaign
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

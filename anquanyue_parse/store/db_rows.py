@@ -11,8 +11,8 @@ import re
 import zlib
 from typing import Any, Iterator, Optional
 
-from .models import Activity, Campaign, Span
-from .patterns.web_chrome import INFO_BAR_PATTERN, is_info_bar
+from ..models import Activity, Campaign, Span
+from ..patterns.web_chrome import INFO_BAR_PATTERN, is_info_bar
 
 __all__ = ["fingerprint", "record_key", "campaign_rows", "pack_record", "unpack_record", "ParsedDocument",
            "LIST_SEPARATOR"]
