@@ -8,11 +8,13 @@ it came from. Consumers (database, analysis, review page) only read these models
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 __all__ = [
+    "STATUSES",
+    "Status",
     "Span",
     "Period",
     "Deadline",
@@ -31,13 +33,23 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+#: How a value relates to its span (LangExtract's alignment status, docs/architecture.md):
+#: ``exact`` the value is the source text there verbatim; ``normalized`` it was rewritten from
+#: it (a date, a number, a doc number with its brackets fixed, a title with its line breaks
+#: joined); ``inferred`` there is no direct span (the year from the theme).
+Status = Literal["exact", "normalized", "inferred"]
+STATUSES: tuple[str, ...] = ("exact", "normalized", "inferred")
+
+
 class Span(_Model):
     """Half-open character interval ``[start, end)`` into ``Campaign.source_text``.
 
     ``page`` is the 1-based page number when the source format has pages (PDF, OFD, scans).
     A value read by OCR has ``ocr``, the engine's confidence (0-1, the lowest of the lines
     it covers), and ``box``, where it is on the page: (x0, top, x1, bottom) as shares of the
-    page's width and height. Both are None for text from a text layer.
+    page's width and height. Both are None for text from a text layer. ``status`` is how
+    the value relates to the text here (see ``Status``); None in records written before it
+    was kept.
     """
 
     start: int
@@ -45,6 +57,7 @@ class Span(_Model):
     page: Optional[int] = None
     box: Optional[tuple[float, float, float, float]] = None
     ocr: Optional[float] = None
+    status: Optional[Status] = None
 
 
 class Period(_Model):
@@ -162,6 +175,14 @@ class Campaign(_Model):
     source_path: Optional[str] = None
     source_format: Optional[str] = None
     parser_version: str = ""
+
+    def status(self, field: str) -> Optional[Status]:
+        """How a scalar field was obtained: its span's status, ``inferred`` when it is listed in
+        ``inferred``, None when it has no value or no span (or the record predates statuses)."""
+        span = self.spans.get(field)
+        if span is not None:
+            return span.status
+        return "inferred" if field in self.inferred else None
 
     def evidence(self, field: str) -> Optional[str]:
         """The source text a scalar field was read from, or None."""

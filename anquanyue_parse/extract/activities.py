@@ -11,6 +11,7 @@ from ..segment import Node
 from .base import Context, split_units
 from ..numerals import to_int
 from .dates import DATE_PATTERN, parse_date_match
+from .registry import Extractor, Found, mark
 
 __all__ = ["extract_outline", "extract_activities"]
 
@@ -232,3 +233,17 @@ def _inside(node: Node, other: Node) -> bool:
             return True
         p = p.parent
     return False
+
+
+def _run_outline(ctx: Context) -> list[Found]:
+    return [mark(s, "normalized") for s in extract_outline(ctx)]
+
+
+def _run_activities(ctx: Context) -> list[Found]:
+    return [mark(a, "normalized") for a in extract_activities(ctx)]
+
+
+EXTRACTORS = (
+    Extractor("outline", _run_outline),
+    Extractor("activities", _run_activities, needs=("year",)),  # dates without a year take it
+)

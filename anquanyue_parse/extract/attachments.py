@@ -10,6 +10,7 @@ import regex
 
 from ..models import Attachment
 from .base import Context
+from .registry import Extractor, Found, status_of
 
 __all__ = ["extract_attachments"]
 
@@ -110,3 +111,25 @@ def extract_attachments(ctx: Context) -> list[Attachment]:
             if len(out) > 60:
                 break
     return ctx.limit(out, "attachments")
+
+
+def trim_signature(attachments: list[Attachment], issuer: str, source: str) -> None:
+    """An attachment title that runs into the signature ("…统计表华岳电力…办公室"), as in a
+    document flattened to one line: cut the issuer off."""
+    for a in attachments:
+        if len(a.title) > len(issuer) + 2 and a.title.endswith(issuer):
+            a.title = a.title[: -len(issuer)].rstrip()
+            if a.span is not None:
+                cut = source.rfind(issuer, a.span.start, a.span.end)
+                if cut > a.span.start:
+                    a.span.end = cut
+
+
+def _run_attachments(ctx: Context) -> list[Found]:
+    found = extract_attachments(ctx)
+    if ctx.facts.issuer_at is not None:
+        trim_signature(found, ctx.facts.issuer or "", ctx.norm.source)
+    return [Found(a, a.span, status_of(ctx, a.title, a.span)) for a in found]
+
+
+EXTRACTORS = (Extractor("attachments", _run_attachments, needs=("issuer",)),)

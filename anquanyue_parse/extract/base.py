@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 import regex
 
-from ..models import SourceText, Span
+from ..models import Period, SourceText, Span
 from ..normalize import Normalized
 from ..segment import Segments
 
-__all__ = ["Context", "split_units"]
+__all__ = ["Context", "Facts", "split_units"]
 
 #: Cap on items of one list field; beyond it the rest is dropped with a warning.
 MAX_ITEMS = 500
@@ -25,6 +26,39 @@ SENTENCE_END_PATTERN = regex.compile(r"[。!?;\n]")
 _SENTENCE_END_RE = re.compile(SENTENCE_END_PATTERN.pattern)
 
 
+#: A [start, end) interval of the match text (``Context.text``).
+Interval = tuple[int, int]
+
+
+@dataclass
+class Facts:
+    """What extractors decided that later ones read (each extractor declares the ones it
+    reads in its ``needs``); ``*_at`` are match-text intervals, the rest plain values."""
+
+    title: Optional[str] = None
+    title_at: Optional[Interval] = None
+    recipients_at: Optional[Interval] = None
+    campaign: Optional[str] = None
+    doc_number: Optional[str] = None
+    #: every document number the text cites, in order, the notice's own among them
+    reference_ats: list[Interval] = field(default_factory=list)
+    edition: Optional[int] = None
+    #: the year as the text states it (or as its edition implies), before other inference
+    year_hint: Optional[int] = None
+    year_at: Optional[Interval] = None
+    year_how: str = ""
+    year: Optional[int] = None
+    issue_date: Optional[dt.date] = None
+    #: the line index of the date line under the signature, when there is one
+    date_line: Optional[int] = None
+    theme: Optional[str] = None
+    period: Optional[Period] = None
+    issuer: Optional[str] = None
+    issuer_at: Optional[Interval] = None
+    #: the bodies of a joint header above the title (scanned once, asked for twice)
+    header_orgs: Optional[list[Interval]] = None
+
+
 @dataclass
 class Context:
     norm: Normalized
@@ -32,7 +66,7 @@ class Context:
     source: SourceText
     warnings: list[str] = field(default_factory=list)
     #: values decided by earlier extractors that later ones use (year, title, ...)
-    facts: dict = field(default_factory=dict)
+    facts: Facts = field(default_factory=Facts)
 
     _bounds: Optional[list[int]] = None
 
@@ -85,7 +119,7 @@ class Context:
 
     @property
     def year(self) -> Optional[int]:
-        return self.facts.get("year")
+        return self.facts.year
 
 
 def split_units(value: str) -> list[str]:

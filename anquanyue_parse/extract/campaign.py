@@ -11,6 +11,7 @@ import regex
 from ..campaigns import canonical
 from ..patterns import CAMPAIGN_NAME_SCANNER, ORDINAL
 from .base import Context
+from .registry import Extractor, Found, read
 
 __all__ = ["extract_campaign", "campaign_core"]
 
@@ -67,3 +68,14 @@ def extract_campaign(ctx: Context, title_span) -> Optional[tuple[str, tuple[int,
     # the campaign whose edition the text gives, unless another one dominates the text
     core = counted if counted and counts[counted] * 2 >= n else top
     return core, first[core]
+
+
+def _run_campaign(ctx: Context) -> Optional[Found]:
+    found = extract_campaign(ctx, ctx.facts.title_at)
+    if not found:
+        return None
+    ctx.facts.campaign = found[0]
+    return read(ctx, found[0], found[1])
+
+
+EXTRACTORS = (Extractor("campaign", _run_campaign, needs=("title",)),)

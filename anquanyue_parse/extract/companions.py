@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from .base import Context
+from .registry import Extractor, Found, read
 
 __all__ = ["extract_companions"]
 
@@ -51,3 +52,20 @@ def extract_companions(ctx: Context, strong_regions: list[tuple[int, int]], body
                 continue
             found.setdefault(name, (m.start("name"), m.end("name")))
     return sorted(found.values())
+
+
+def _run_companions(ctx: Context) -> list[Found]:
+    """Companion campaigns, each once: strong where the title or a heading names them."""
+    seg = ctx.seg
+    strong = [ctx.facts.title_at] if ctx.facts.title_at else []
+    strong += [(n.start, n.title_end) for n in seg.nodes()]
+    body_end = seg.lines[seg.attachment_bodies[0]].start if seg.attachment_bodies else len(ctx.text)
+    out: dict[str, Found] = {}
+    for at in extract_companions(ctx, strong, body_end):
+        name = ctx.value(*at)
+        if name not in out:
+            out[name] = read(ctx, name, at)
+    return list(out.values())
+
+
+EXTRACTORS = (Extractor("companion_campaigns", _run_companions, needs=("title",)),)

@@ -21,6 +21,7 @@ import regex
 from ..models import Contact
 from ..normalize import to_simplified
 from .base import Context
+from .registry import Extractor, Found
 
 __all__ = ["extract_contacts", "PHONE_PATTERN", "EMAIL_PATTERN"]
 
@@ -314,3 +315,10 @@ def extract_contacts(ctx: Context) -> list[Contact]:
             ctx.warn(f"more than {MAX_CONTACTS} contacts found; the rest were skipped")
             break
     return out
+
+
+def _run_contacts(ctx: Context) -> list[Found]:
+    return [Found(c, c.span, "normalized") for c in extract_contacts(ctx)]
+
+
+EXTRACTORS = (Extractor("contacts", _run_contacts),)

@@ -11,6 +11,7 @@ import regex
 
 from ..numerals import to_int
 from .base import Context
+from .registry import Extractor, Found, read
 
 __all__ = [
     "DATE_PATTERN",
@@ -152,7 +153,7 @@ def extract_issue_date(ctx: Context) -> tuple[Optional[dt.date], Optional[tuple[
             d, had_year = parse_date_match(dm, None)
             if d and had_year:
                 return d, (m.end() + dm.start(), m.end() + dm.end()), None
-    year = ctx.facts.get("year_hint")
+    year = ctx.facts.year_hint
     for m in NEWS_ISSUE_PATTERN.finditer(text):
         dm = DATE_PATTERN.match(m.group("date"))
         if dm:
@@ -160,3 +161,12 @@ def extract_issue_date(ctx: Context) -> tuple[Optional[dt.date], Optional[tuple[
             if d:
                 return d, (m.start("date"), m.end("date")), None
     return None, None, None
+
+
+def _run_issue_date(ctx: Context) -> Optional[Found]:
+    date, at, line = extract_issue_date(ctx)
+    ctx.facts.issue_date, ctx.facts.date_line = date, line
+    return read(ctx, date, at) if at else None
+
+
+EXTRACTORS = (Extractor("issue_date", _run_issue_date, needs=("year_hint",)),)

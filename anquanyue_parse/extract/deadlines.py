@@ -10,6 +10,7 @@ import regex
 from ..models import Deadline
 from .base import MAX_ITEMS, Context
 from .dates import make_date, month_end
+from .registry import Extractor, Found
 
 __all__ = ["extract_deadlines"]
 
@@ -238,3 +239,12 @@ def extract_deadlines(ctx: Context, year: Optional[int], month: Optional[int] = 
             in_body.add((d.date, d.recurrence))
         out.append(d)
     return ctx.limit(out, "deadlines")
+
+
+def _run_deadlines(ctx: Context) -> list[Found]:
+    period = ctx.facts.period
+    month = period.start.month if period and period.start else None
+    return [Found(d, d.span, "normalized") for d in extract_deadlines(ctx, ctx.facts.year, month)]
+
+
+EXTRACTORS = (Extractor("deadlines", _run_deadlines, needs=("year", "period")),)

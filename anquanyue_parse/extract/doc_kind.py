@@ -11,6 +11,7 @@ from typing import Optional
 import regex
 
 from .base import Context
+from .registry import Extractor, Found
 
 __all__ = ["extract_doc_kind", "TITLE_KIND_PATTERNS", "BODY_KIND_PATTERNS"]
 
@@ -89,12 +90,24 @@ def extract_doc_kind(ctx: Context, title: Optional[str]) -> Optional[str]:
         for kind, pattern in BODY_KIND_PATTERNS:
             if pattern.search(ctx.text):
                 return kind
-        if ctx.facts.get("recipients_span"):
+        if ctx.facts.recipients_at:
             return "通知"
     numbered = any(not n.plain for n in ctx.seg.roots)
     if t and NEWS_TITLE_PATTERN.search(t) and not t.endswith(("通知", "方案")):
         return "新闻"
-    if not numbered and not ctx.facts.get("recipients_span") and ctx.text.strip():
+    if not numbered and not ctx.facts.recipients_at and ctx.text.strip():
         dated = regex.search(r"\d{1,2}月\d{1,2}日[,，]", head)
         return "新闻" if dated or NEWS_EVENT_PATTERN.search(head) else "other"
     return "other" if ctx.text.strip() else None
+
+
+#: How ``doc_kind`` is obtained (``Campaign.inferred``): it is a label, not a text span.
+DOC_KIND_HOW = "from the title and the shape of the text"
+
+
+def _run_doc_kind(ctx: Context) -> Optional[Found]:
+    kind = extract_doc_kind(ctx, ctx.facts.title)
+    return Found(kind, None, "inferred", DOC_KIND_HOW) if kind else None
+
+
+EXTRACTORS = (Extractor("doc_kind", _run_doc_kind, needs=("title", "recipients")),)

@@ -9,6 +9,7 @@ import regex
 from ..patterns import DOC_NUMBER_PATTERN, DOC_PREFIX_STOP
 from .base import Context
 from .dates import DATE_LINE_PATTERN
+from .registry import Extractor, Found, read
 
 __all__ = ["extract_doc_numbers", "normalize_doc_number"]
 
@@ -141,3 +142,28 @@ def extract_doc_numbers(ctx: Context) -> tuple[Optional[tuple[int, int]], list[t
     own_span = own[1] if own else None
     refs = [s for s in found if s != own_span]
     return own_span, ctx.limit(refs, "document numbers")
+
+
+def _run_doc_number(ctx: Context) -> Optional[Found]:
+    own, refs = extract_doc_numbers(ctx)
+    ctx.facts.reference_ats = refs
+    if not own:
+        return None
+    ctx.facts.doc_number = normalize_doc_number(ctx.value(*own))
+    return read(ctx, ctx.facts.doc_number, own)
+
+
+def _run_references(ctx: Context) -> list[Found]:
+    """The cited document numbers, each once (at its first mention), not the notice's own."""
+    out: dict[str, Found] = {}
+    for at in ctx.facts.reference_ats:
+        number = normalize_doc_number(ctx.value(*at))
+        if number not in out and number != ctx.facts.doc_number:
+            out[number] = read(ctx, number, at)
+    return list(out.values())
+
+
+EXTRACTORS = (
+    Extractor("doc_number", _run_doc_number),
+    Extractor("references", _run_references, needs=("doc_number",)),
+)

@@ -7,12 +7,14 @@ from typing import Optional
 
 import regex
 
+from ..models import Issuer
 from ..patterns import ORG_LINE_NAME, ORG_NAME, ORG_SUFFIX
 from ..normalize import to_simplified
 from .base import Context
 from .joint import loose_joint_lists
 from ..segment import TITLE_END_PATTERN
 from .dates import SIGNED_DATE_LINE_PATTERN
+from .registry import Extractor, Found, read
 
 __all__ = ["extract_issuer", "extract_issuers"]
 
@@ -244,7 +246,7 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
                 off = ln.start + ln.text.index(t)
                 return _first_of_joint(ctx, off, off + len(t))
     # a news report: no numbered sections and no recipients line (read by assemble before this)
-    is_news = not any(not n.plain for n in seg.roots) and not ctx.facts.get("recipients_span")
+    is_news = not any(not n.plain for n in seg.roots) and not ctx.facts.recipients_at
     found = _meta(ctx, strong=True)
     if found:
         return found
@@ -422,9 +424,9 @@ def _header_orgs(ctx: Context) -> list[tuple[int, int]]:
     """A joint header: rows of space-separated bodies right above the title (red-header layout
     of a joint notice, e.g. 14 ministries over "关于做好…节能宣传周…的通知"), top to bottom.
     Scanned once per notice: extract_issuer and extract_issuers both ask."""
-    if "header_orgs" not in ctx.facts:
-        ctx.facts["header_orgs"] = _scan_header_orgs(ctx)
-    return ctx.facts["header_orgs"]
+    if ctx.facts.header_orgs is None:
+        ctx.facts.header_orgs = _scan_header_orgs(ctx)
+    return ctx.facts.header_orgs
 
 
 def _scan_header_orgs(ctx: Context) -> list[tuple[int, int]]:
@@ -551,3 +553,43 @@ def _lead_member_ok(name: str) -> bool:
 
 def _member_ok(name: str) -> bool:
     return not name.startswith(NOT_A_NAME_START) and not INNER_VERB_PATTERN.search(name)
+
+
+#: White space between two Han characters: layout spacing inside a name.
+HAN_GAP_PATTERN = regex.compile(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
+
+
+def _run_issuer(ctx: Context) -> Optional[Found]:
+    at = extract_issuer(ctx, ctx.facts.date_line)
+    if not at:
+        return None
+    # a letter-spaced header ("合 肥 市 教 育 局") names the same unit
+    ctx.facts.issuer, ctx.facts.issuer_at = HAN_GAP_PATTERN.sub("", ctx.value(*at)), at
+    return read(ctx, ctx.facts.issuer, at)
+
+
+def _issuer_found(ctx: Context, name: str, at: tuple[int, int]) -> Found:
+    found = read(ctx, name, at)
+    return Found(Issuer(name=name, span=found.span), found.span, found.status)
+
+
+def _run_issuers(ctx: Context) -> list[Found]:
+    """Every issuing body in reading order, the issuer first."""
+    f = ctx.facts
+    if not f.issuer_at:
+        return []
+    out: dict[str, Found] = {}
+    for at in extract_issuers(ctx, f.issuer_at, f.date_line):
+        name = f.issuer if at == f.issuer_at else HAN_GAP_PATTERN.sub("", ctx.value(*at))
+        if name and name not in out:
+            out[name] = _issuer_found(ctx, name, at)
+    items = list(out.values())
+    if items and items[0].value.name != f.issuer:
+        items.insert(0, _issuer_found(ctx, f.issuer, f.issuer_at))
+    return items
+
+
+EXTRACTORS = (
+    Extractor("issuer", _run_issuer, needs=("issue_date", "recipients")),
+    Extractor("issuers", _run_issuers, needs=("issuer", "issue_date")),
+)

@@ -8,9 +8,12 @@ from typing import Optional
 
 import regex
 
+from ..campaigns import profile
 from ..numerals import to_int
+from ..models import Period
 from ..patterns import CAMPAIGN_NAME, CAMPAIGN_NAME_SCANNER
 from .base import Context
+from .registry import Extractor, Found
 from .dates import make_date, month_end
 
 __all__ = ["extract_period", "PERIOD_PATTERN"]
@@ -157,3 +160,19 @@ def extract_period(ctx: Context, year: Optional[int], single_day: bool = False):
         if found:
             return found
     return None
+
+
+def _run_period(ctx: Context) -> Optional[Found]:
+    campaign = ctx.facts.campaign
+    known = profile(campaign)
+    single_day = known.single_day if known else bool(campaign and campaign.endswith("日"))
+    found = extract_period(ctx, ctx.facts.year, single_day=single_day)
+    if not found:
+        return None
+    (start, end), at = found
+    span = ctx.span(*at)
+    ctx.facts.period = Period(start=start, end=end, text=ctx.value(*at), span=span)
+    return Found(ctx.facts.period, span, "normalized")
+
+
+EXTRACTORS = (Extractor("period", _run_period, needs=("year", "campaign")),)

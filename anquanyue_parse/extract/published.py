@@ -12,6 +12,7 @@ from typing import Optional
 import regex
 
 from .base import Context
+from .registry import Extractor, Found, read
 from .dates import DATE_PATTERN, NUMERIC_DATE_PATTERN, make_date, parse_date_match
 
 __all__ = ["extract_published", "PUBLISHED_LABEL_PATTERN"]
@@ -91,7 +92,7 @@ def extract_published(ctx: Context) -> Optional[tuple[dt.date, tuple[int, int]]]
         if got:
             return got, (m.start(), m.end())
     m = DATELINE_PATTERN.search(head)
-    year = ctx.facts.get("year_hint")
+    year = ctx.facts.year_hint
     if m and year:
         got = make_date(year, int(m.group("m")), int(m.group("d")))
         if got:
@@ -107,3 +108,10 @@ def _nth_line_end(text: str, n: int) -> int:
             return len(text)
     return pos
 
+
+def _run_published(ctx: Context) -> Optional[Found]:
+    found = extract_published(ctx)
+    return read(ctx, found[0], found[1]) if found else None
+
+
+EXTRACTORS = (Extractor("published", _run_published, needs=("year_hint",)),)

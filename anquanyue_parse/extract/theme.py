@@ -8,6 +8,7 @@ import regex
 
 from ..patterns import CAMPAIGN_NAME_PATTERN
 from .base import Context
+from .registry import Extractor, Found, read
 
 __all__ = ["extract_theme"]
 
@@ -142,3 +143,14 @@ def _extract_theme(ctx: Context) -> Optional[tuple[int, int]]:
 
 #: What may stand before an unquoted 主题 label in a sentence: the campaign or 活动/今年/的.
 LABEL_LEAD_PATTERN = regex.compile(r"活动|月|周|日|宣传|竞赛|今年|的$")
+
+
+def _run_theme(ctx: Context) -> Optional[Found]:
+    at = extract_theme(ctx)
+    if not at:
+        return None
+    ctx.facts.theme = ctx.value(*at)
+    return read(ctx, ctx.facts.theme, at)
+
+
+EXTRACTORS = (Extractor("theme", _run_theme),)

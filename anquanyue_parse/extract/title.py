@@ -7,6 +7,7 @@ from typing import Optional
 import regex
 
 from .base import Context, split_units
+from .registry import Extractor, Found, read
 
 __all__ = ["extract_title", "extract_recipients"]
 
@@ -63,3 +64,24 @@ def extract_recipients(ctx: Context) -> tuple[list[str], Optional[tuple[int, int
                 return split_units(ctx.value(s, e).replace("\n", "")), (s, e)
             return split_units(ctx.value(s, e)), (s, e)
     return [], None
+
+
+def _run_title(ctx: Context) -> Optional[Found]:
+    found = extract_title(ctx)
+    if not found:
+        return None
+    start, end, value = found
+    ctx.facts.title, ctx.facts.title_at = value, (start, end)
+    return read(ctx, value, (start, end))
+
+
+def _run_recipients(ctx: Context) -> Optional[Found]:
+    units, at = extract_recipients(ctx)
+    ctx.facts.recipients_at = at
+    return Found(units, ctx.span(*at), "normalized") if at else None
+
+
+EXTRACTORS = (
+    Extractor("title", _run_title),
+    Extractor("recipients", _run_recipients),
+)

@@ -10,7 +10,11 @@ import regex
 from ..campaigns import profile
 from ..numerals import to_int
 from ..patterns import CAMPAIGN_NAME, ORDINAL
+from ..themes import year_of_theme
 from .base import Context
+from .campaign import campaign_core
+from .dates import NUMERIC_DATE_PATTERN
+from .registry import Extractor, Found, read
 
 __all__ = ["extract_edition", "extract_year", "first_year_of"]
 
@@ -102,3 +106,56 @@ def extract_year(ctx: Context, title_span, edition: Optional[int],
     if edition and first:
         return first - 1 + edition, None, f"from the edition (第N个{campaign or '安全生产月'})"
     return None, None, ""
+
+
+def _run_edition(ctx: Context) -> Optional[Found]:
+    found = extract_edition(ctx, ctx.facts.campaign, campaign_core)
+    if not found:
+        return None
+    ctx.facts.edition = found[0]
+    return read(ctx, found[0], found[1])
+
+
+def _run_year_hint(ctx: Context) -> None:
+    """The year as the text states it (a fact the issue date and published date read)."""
+    f = ctx.facts
+    f.year_hint, f.year_at, f.year_how = extract_year(ctx, f.title_at, f.edition, f.campaign)
+
+
+def _run_year(ctx: Context) -> Optional[Found]:
+    """The stated year, else the issue date's, a page's date stamp's, or the national theme's."""
+    f = ctx.facts
+    year, how = f.year_hint, f.year_how
+    if year is None and f.issue_date is not None:
+        year, how = f.issue_date.year, "from the issue date"
+    if year is None:
+        stamp = NUMERIC_DATE_PATTERN.search(ctx.text)
+        if stamp:
+            year, how = int(stamp.group("y")), "from the page's date stamp"
+    themed = profile(f.campaign)  # a campaign with national themes (安全生产月)
+    if year is None and f.theme and themed and themed.themes_file \
+            and not YEAR_PLACEHOLDER_PATTERN.search(ctx.text):
+        year = year_of_theme(f.theme)
+        if year:
+            how = "from the theme (the national theme of that year)"
+    f.year = year
+    _check_edition(ctx, f.edition, year, f.campaign)
+    if year is None:
+        return None
+    if f.year_at and year == f.year_hint:
+        return read(ctx, year, f.year_at)
+    return Found(year, None, "inferred", how)
+
+
+def _check_edition(ctx: Context, edition: Optional[int], year: Optional[int], campaign: Optional[str]) -> None:
+    first = first_year_of(campaign)
+    if edition and year and first and edition != year - (first - 1):
+        ctx.warn(f"the text says this is the {edition}th campaign, but {year} would be the "
+                 f"{year - (first - 1)}th (first was {first})")
+
+
+EXTRACTORS = (
+    Extractor("edition", _run_edition, needs=("campaign",)),
+    Extractor("year_hint", _run_year_hint, needs=("title", "edition", "campaign"), field=None),
+    Extractor("year", _run_year, needs=("year_hint", "issue_date", "theme", "campaign", "edition")),
+)

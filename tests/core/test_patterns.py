@@ -170,7 +170,7 @@ EXAMPLES = [
     ("extract.theme", "QUOTED_LINE_PATTERN", "“共建共治共享 守护职业健康”。同时要继续", {"theme": "共建共治共享 守护职业健康"}),
     ("extract.theme", "QUOTED_LINE_PATTERN", "“安全生产月”的各项活动", None),
     ("extract.deadlines", "DUTY_TABLE_HEADER_PATTERN", "| 报送内容 | 报送时间 |", "报送时间"),
-    ("extract", "HAN_GAP_PATTERN", "合 肥 市", " "),
+    ("extract.issuer", "HAN_GAP_PATTERN", "合 肥 市", " "),
     ("extract.activities", "LINE_BREAK_PATTERN", "主要\n\n活动内容", "\n\n"),
     ("extract.companions", "SLOGAN_END_PATTERN", "安全用网你我同行", "同行"),
     ("extract.docnumber", "UNIT_IN_PREFIX_PATTERN", "局交通警察支队绍公交", "局"),
