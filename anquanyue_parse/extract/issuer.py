@@ -11,6 +11,7 @@ from ..models import Issuer
 from ..patterns import ORG_LINE_NAME, ORG_NAME, ORG_SUFFIX
 from ..normalize import to_simplified
 from .base import Context
+from .joint import loose_joint_lists
 from ..segment import TITLE_END_PATTERN
 from .dates import SIGNED_DATE_LINE_PATTERN
 from .registry import Extractor, Found, read
@@ -20,8 +21,8 @@ __all__ = ["extract_issuer", "extract_issuers"]
 #: A whole line that is an organization name, e.g. "运城市工业和信息化局", "上海市教育委员会".
 ORG_LINE_PATTERN = regex.compile(rf"^(?P<org>{ORG_LINE_NAME})$")
 
-#: A seal note after a signature: "(盖章)", "(代章)", "(公章)", "(印)".
-SEAL_PATTERN = regex.compile(r"\((?:盖章|代章|公章|印|章)\)$")
+#: A seal note after a signature: "(盖章)", "(代章)", "(公章)", "(印)", "(代)".
+SEAL_PATTERN = regex.compile(r"\((?:盖章|代章|公章|印|章|代|签章)\)$")
 
 #: Red-header line "嵊州市竹溪乡人民政府文件" -> "嵊州市竹溪乡人民政府".
 RED_HEADER_PATTERN = regex.compile(rf"^(?P<org>{ORG_NAME})文件$")
@@ -29,9 +30,18 @@ RED_HEADER_PATTERN = regex.compile(rf"^(?P<org>{ORG_NAME})文件$")
 #: Title prefix "吉林省工业和信息化厅关于印发…" -> "吉林省工业和信息化厅".
 TITLE_PREFIX_PATTERN = regex.compile(rf"^(?:[\p{{Han}}]{{0,6}}:)?(?P<org>{ORG_NAME})关于")
 
+#: A breadcrumb before a page's title: "我的位置: 首页 > 法律条文 > 社会法类 > …关于…的通知" (the title
+#: is what follows the last ">").
+BREADCRUMB_PATTERN = regex.compile(r"^[^>\n]{0,60}(?:>[^>\n]{0,30}?)*>\s*")
+
+#: A title line flattened together with the page ("宜昌市人民政府办公室关于…的通知 【法规类别】…"):
+#: the organization, 关于, and a document kind within one clause.
+FLAT_TITLE_PATTERN = regex.compile(
+    rf"^(?P<org>{ORG_NAME})关于[^。\n]{{2,80}}?(?:通知|通报|方案|意见|决定|计划|安排|函|公告|办法)")
+
 #: Metadata label, e.g. "发布单位:全国安全生产月活动组委会办公室", "文章来源:国务院安委会办公室".
 META_ISSUER_PATTERN = regex.compile(
-    rf"(?:发布机构|发布单位|发文机关|发文单位|发文机构|文章来源|来源)\s*:\s*(?P<org>[\p{{Han}}()]{{1,30}}{ORG_SUFFIX}"
+    rf"(?:(?:发布机构|发布单位|发文机关|发文单位|发文机构)\s*:?|(?:文章来源|信息来源|来源)\s*:)\s*(?P<org>[\p{{Han}}()]{{1,30}}{ORG_SUFFIX}"
     r"(?:\([\p{Han}]{2,10}\))?(?:网站)?)"
 )
 
@@ -58,9 +68,9 @@ NEWS_ISSUER_PATTERNS = [
 ]
 
 #: Joint bodies before 关于 in a title, e.g. "国家卫生健康委、国家中医药局关于…",
-#: "应急管理部 国家矿山安全监察局关于…".
+#: "应急管理部 国家矿山安全监察局关于…", "中共中央宣传部、国家安全生产监督管理总局、公安部等关于…".
 JOINT_TITLE_PATTERN = regex.compile(
-    rf"^(?P<orgs>{ORG_NAME}(?:(?:、|和|与|及|[ \t\u3000]+){ORG_NAME})+)关于"
+    rf"^(?P<orgs>{ORG_NAME}(?:(?:、|和|与|及|[ \t\u3000]+){ORG_NAME})+)等?关于"
 )
 
 #: Joint bodies named in a sentence, e.g. "省应急厅、省教育厅联合印发《…", "由市总工会、市应急局联合主办".
@@ -212,19 +222,17 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
         if m and _ok(m.group("org")):
             off = ln.start + ln.text.index(t)
             return off + m.start("org"), off + m.end("org")
-    if seg.title:
-        a, b = seg.title_lines
-        t0 = seg.lines[a]
-        m = TITLE_PREFIX_PATTERN.match(t0.text.strip())
+    for off, t in _title_texts(ctx):
+        m = TITLE_PREFIX_PATTERN.match(t)
         if m and _ok(m.group("org")):
-            off = t0.start + t0.text.index(t0.text.strip())
             return _span_of(ctx, m, off)
-        m = JOINT_TITLE_PATTERN.match(t0.text.strip())
+        m = JOINT_TITLE_PATTERN.match(t)
         if m:
-            off = t0.start + t0.text.index(t0.text.strip())
             parts = _split_joint(ctx, off + m.start("orgs"), off + m.end("orgs"))
             if len(parts) > 1 and _ok(ctx.text[parts[0][0]:parts[0][1]]):
                 return parts[0]
+    if seg.title:
+        a, b = seg.title_lines
         # the organization line above the title (red-header layouts), over 文号 / 签发 / 密级 lines,
         # or just under it (web pages put the issuing body and 文号 under the title)
         below = [ln for ln in seg.nonblank(b + 1, min(len(seg.lines), b + 8))][:3]
@@ -239,20 +247,20 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
                 return _first_of_joint(ctx, off, off + len(t))
     # a news report: no numbered sections and no recipients line (read by assemble before this)
     is_news = not any(not n.plain for n in seg.roots) and not ctx.facts.recipients_at
-    found = _meta(ctx, strong=True) or (None if is_news else _meta(ctx, strong=False))
+    found = _meta(ctx, strong=True)
     if found:
         return found
     plan = _plan_unit(ctx)
     is_plan = seg.title and regex.search(r"(?:方案|计划|安排)[》”]?$", ctx.text[seg.title[0]:seg.title[1]])
     if plan and is_plan:
         return plan
+    found = None if is_news else _decided(ctx) or _counted_joint(ctx) or _meta(ctx, strong=False)
+    if found:
+        return found
     if is_news:
-        for pattern in (JOINT_SENTENCE_PATTERN, JOINT_SUBJECT_PATTERN, JOINT_HOST_PATTERN):
-            m = pattern.search(text[:5000])
-            if m:
-                parts = _split_joint(ctx, m.start("orgs"), m.end("orgs"))
-                if len(parts) > 1 and all(_ok_short(ctx.text[a:b]) for a, b in parts):
-                    return parts[0]
+        joint = _joint_lists(ctx, 0, min(len(text), 5000))
+        if joint:
+            return joint[0][0]
         if seg.title:
             t0 = seg.lines[seg.title_lines[0]]
             m = TITLE_SUBJECT_PATTERN.match(t0.text.strip())
@@ -266,9 +274,53 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
                     return m.start("org"), m.end("org")
     # a place as the subject, in the title first ("陇南市举办…"): only when no body is named
     for m in PLACE_SUBJECT_PATTERN.finditer(text[:3000]) if is_news else ():
-        if _ok(m.group("org")):
+        if _ok(m.group("org")) or (len(m.group("org")) == 2 and m.group("org").endswith(("县", "市", "旗"))
+                                   and not m.group("org").startswith(GENERIC_START)):  # "盂县", "沛县"
             return m.start("org"), m.end("org")
     return plan or (_meta(ctx, strong=False) if is_news else None)
+
+
+def _title_texts(ctx: Context) -> list[tuple[int, str]]:
+    """(offset, text) of the lines a title may start with: each line of the title without a
+    breadcrumb ("首页 > … > 关于…"), or for a page flattened to one line, its first line."""
+    seg = ctx.seg
+    if seg.title:
+        a, b = seg.title_lines
+        lines = [seg.lines[i] for i in range(a, min(b, a + 3) + 1)]
+    else:
+        lines = seg.nonblank(0, min(len(seg.lines), 5))[:1]
+    out = []
+    for ln in lines:
+        t = ln.text.strip()
+        if not t:
+            continue
+        off = ln.start + ln.text.index(t)
+        crumb = BREADCRUMB_PATTERN.match(t)
+        if crumb and crumb.end() < len(t):
+            off, t = off + crumb.end(), t[crumb.end():]
+        if seg.title or FLAT_TITLE_PATTERN.match(t):
+            out.append((off, t))
+    return out
+
+
+#: The body deciding in a notice's own words: "中国安全生产协会决定面向全国开展…",
+#: "县安委办与江泰保险经纪公司决定,…现将有关事项通知如下". Read in the opening paragraphs.
+DECIDE_PATTERN = regex.compile(rf"(?:^|[,。:\s)》”])(?P<org>{ORG_NAME})(?:经研究)?,?(?:共同)?决定")
+
+#: How far into a notice the deciding sentence may sit.
+DECIDE_REACH = 2500
+
+
+def _decided(ctx: Context) -> Optional[tuple[int, int]]:
+    """The lead body of the first "X决定" sentence (joint "A、B和C决定" lists first)."""
+    text = ctx.text[:DECIDE_REACH]
+    joint = [p for p in _joint_lists(ctx, 0, len(text)) if regex.match(r"[,]?(?:共同)?决定", text[p[-1][1]:])]
+    m = DECIDE_PATTERN.search(text)
+    if joint and (not m or joint[0][0][0] <= m.start("org")):
+        return joint[0][0]
+    if m and _ok(m.group("org")):  # a bare "指挥部决定" leaves the plan's title to name the unit
+        return m.start("org"), m.end("org")
+    return None
 
 
 def _meta(ctx: Context, strong: bool) -> Optional[tuple[int, int]]:
@@ -277,10 +329,19 @@ def _meta(ctx: Context, strong: bool) -> Optional[tuple[int, int]]:
     for m in META_ISSUER_PATTERN.finditer(text):
         if ("来源" in m.group(0)) == strong:
             continue
-        org = MEDIA_SUFFIX.sub("", m.group("org")) if m.group("org").endswith("网站") else m.group("org")
+        s = m.start("org")
+        token = _token_end(ctx, s)
+        if token is not None:
+            # the word as the source writes it: "来源:山西科技报" is no "山西科", and "发布机构 同心县应急管理局
+            # 文 号" ends at its gap
+            if not regex.search(ORG_SUFFIX + r"(?:\([\p{Han}]{2,10}\))?(?:网站)?$", text[s:token]):
+                continue
+            org = text[s:token]
+        else:
+            org = m.group("org")
+        org = MEDIA_SUFFIX.sub("", org) if org.endswith("网站") else org
         if MEDIA_SUFFIX.search(org) or not regex.search(ORG_SUFFIX + "$", org):
             continue
-        s = m.start("org")
         full = _expand(ctx, org)
         if full != org:
             found = text.find(full)
@@ -288,6 +349,25 @@ def _meta(ctx: Context, strong: bool) -> Optional[tuple[int, int]]:
                 return found, found + len(full)
         return s, s + len(org)
     return None
+
+
+#: Characters of a name's word in the source text: Han and brackets (a gap, a digit or a
+#: punctuation mark ends it).
+WORD_CHAR_PATTERN = regex.compile(r"[\p{Han}()（）·]")
+
+
+def _token_end(ctx: Context, s: int) -> Optional[int]:
+    """Match-text end of the word starting at ``s`` as the source text writes it (the match text
+    drops the gaps between Han characters, the source keeps them), or None when unsure."""
+    src = ctx.norm.source
+    so = ctx.norm.source_span(s, s + 1)[0]
+    j = so
+    while j < len(src) and j - so < 40 and WORD_CHAR_PATTERN.match(src[j]):
+        j += 1
+    n = j - so
+    if n == 0 or to_simplified(src[so:j]).replace("（", "(").replace("）", ")") != ctx.text[s:s + n]:
+        return None
+    return s + n
 
 
 def _plan_unit(ctx: Context) -> Optional[tuple[int, int]]:
@@ -432,20 +512,47 @@ def extract_issuers(ctx: Context, issuer: Optional[tuple[int, int]], date_line: 
         row = _org_row(ctx, t0, t0.start + cut) if cut > 0 else []
         if len(row) > 1 and row[0][0] <= issuer[0] < row[0][1]:
             return row  # "淄博市卫生健康委员会 淄博市民政局 … 淄博市总工会关于开展…"
-        t = t0.text.strip()
+    for off, t in _title_texts(ctx):
         m = JOINT_TITLE_PATTERN.match(t)
         if m:
-            off = t0.start + t0.text.index(t)
             parts = _split_joint(ctx, off + m.start("orgs"), off + m.end("orgs"))
-            if len(parts) > 1 and all(_ok(ctx.text[a:b]) for a, b in parts):
+            if len(parts) > 1 and all(_ok(ctx.text[a:b]) for a, b in parts) and parts[0][0] <= issuer[0] < parts[0][1]:
                 return parts
-    for pattern in (JOINT_SENTENCE_PATTERN, JOINT_SUBJECT_PATTERN, JOINT_HOST_PATTERN):
-        m = pattern.search(ctx.text, max(0, issuer[0] - 3), min(len(ctx.text), issuer[1] + 200))
-        if m and m.start("orgs") <= issuer[0] + 1:
-            parts = _split_joint(ctx, m.start("orgs"), m.end("orgs"))
-            if len(parts) > 1 and all(_ok_short(ctx.text[a:b]) for a, b in parts):
-                return parts
+    for parts in _joint_lists(ctx, max(0, issuer[0] - 3), min(len(ctx.text), issuer[1] + 600)):
+        if parts[0][0] <= issuer[0] + 1 and parts[0][1] >= issuer[1] - 1:
+            return parts
     return [issuer]
+
+
+def _joint_lists(ctx: Context, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """Joint lists of bodies between ``start`` and ``end`` in reading order: strict ones (every
+    member ends like an organization) and loose ones in a context of acting together."""
+    text = ctx.text
+    found = []
+    for pattern in (JOINT_SENTENCE_PATTERN, JOINT_SUBJECT_PATTERN, JOINT_HOST_PATTERN):
+        m = pattern.search(text, start, end)
+        if m:
+            parts = _split_joint(ctx, m.start("orgs"), m.end("orgs"))
+            if len(parts) > 1 and all(_ok_short(text[a:b]) for a, b in parts):
+                found.append(parts)
+    found += loose_joint_lists(text, _lead_member_ok, _member_ok, start, end)
+    found.sort(key=lambda p: (p[0][0], -len(p)))
+    return found
+
+
+def _counted_joint(ctx: Context) -> Optional[tuple[int, int]]:
+    """The lead of a loose joint list in the opening text of a page that is no news report by
+    its shape ("1. …何时举办 … 国务院食品安全办、…等19部门联合下发《…》")."""
+    lists = loose_joint_lists(ctx.text, _lead_member_ok, _member_ok, 0, min(len(ctx.text), DECIDE_REACH))
+    return lists[0][0] if lists else None
+
+
+def _lead_member_ok(name: str) -> bool:
+    return _ok_short(name) and bool(regex.search(ORG_SUFFIX + "$", name))
+
+
+def _member_ok(name: str) -> bool:
+    return not name.startswith(NOT_A_NAME_START) and not INNER_VERB_PATTERN.search(name)
 
 
 #: White space between two Han characters: layout spacing inside a name.

@@ -57,6 +57,17 @@ ISSUER = table("issuer", lambda c: c.issuer, [
     Example("交通运输部发通知\n5月19日，交通运输部发出通知，要求开展“安全生产月”活动。", "交通运输部", "news"),
     Example("今年6月是第24个全国“安全生产月”。市规划资源局结合工作实际开展活动。", "市规划资源局",
             "a short form when it is all the text gives (as in real9a/046; the issue asks for it)"),
+    # real shapes (corpus/real9b-d): seals, metadata tables, flattened pages, decisions, short places
+    Example("关于印发方案的通知\n各成员单位:\n现将方案印发给你们。\n某县科技活动周工作专班办公室(代)\n2025年5月22日",
+            "某县科技活动周工作专班办公室", "seal note (代)"),
+    Example("索 引 号 640324022/2021-00400 发文时间 2021-06-07\n发布机构 同心县应急管理局 文 号 同安委办发〔2021〕44号\n"
+            "标 题: 关于举办演讲比赛活动的通知\n一、比赛主题", "同心县应急管理局", "metadata table without a colon"),
+    Example("盂县开展禁毒日宣传活动\n时间:2025-06-27 14:44    来源:山西科技报\n6月26日,盂县开展禁毒日宣传活动。",
+            "盂县", "a 来源 outlet is read as a whole word (山西科技报 is no 山西科); a two-character county"),
+    Example("某市人民政府办公室关于认真组织开展国家“防灾减灾日”活动的通知 【法规类别】扶贫救灾 【发文字号】某府办文[2009]024号",
+            "某市人民政府办公室", "a page flattened to one line"),
+    Example("各有关单位:\n为配合全国安全生产月活动,中国安全生产协会决定面向全国开展漫画征集活动,现将有关事项通知如下:\n"
+            "一、活动主题", "中国安全生产协会", "the body deciding in a notice"),
 ])
 
 ISSUE_DATE = table("issue_date", lambda c: c.issue_date, [
@@ -238,6 +249,30 @@ ISSUERS = table("issuers", lambda c: [i.name for i in c.issuers], [
             ["市科技局", "市委宣传部", "市科协"], "joint hosts 牵头主办"),
     Example("今年6月是全国第十八个安全生产月。罗河镇安监所紧密结合“防风险、除隐患、遏事故”的主题,采取措施。",
             ["罗河镇安监所"], "a sentence led by the body"),
+    # real joint shapes (corpus/real9a-f): counted lists, members without a suffix, leaders, titles
+    Example("2019年食品安全宣传周启动\n近日,国务院食品安全办、中央文明办、教育部、中国银保监会、中国贸促会、中国铁路总公司"
+            "等6部门联合印发《关于开展2019年全国食品安全宣传周活动的通知》。", ["国务院食品安全办", "中央文明办", "教育部",
+            "中国银保监会", "中国贸促会", "中国铁路总公司"], "counted list, members without a suffix"),
+    Example("安全生产月今日启动\n由省委宣传部、省安监局等6部门共同主办的“安全生产月”活动从今日起启动。",
+            ["省委宣传部", "省安监局"], "counted hosts 由…等N部门共同主办"),
+    Example("记者从总局获悉,中宣部、公安部等7部门定于今年6月开展2013年全国“安全生产月”活动。", ["中宣部", "公安部"],
+            "counted subject 定于"),
+    Example("6月16日上午,由市安委办牵头,市应急局、市公安局、市消防支队等相关部门联合开展安全生产宣传咨询日活动。",
+            ["市安委办", "市应急局", "市公安局", "市消防支队"], "a leader 由X牵头 before the list"),
+    Example("由国家药监局指导,国家药监局综合司、中国药学会、人民网·人民健康主办的启动仪式将于10月15日在京举办。",
+            ["国家药监局综合司", "中国药学会", "人民网·人民健康"], "hosts 主办的, a member with ·"),
+    Example("全国节能宣传周经历十几年的发展,已经发展为由国家发展改革委、生态环境部、教育部十四个部门联合主办的活动。",
+            [], "a list describing what a campaign is (…为由…主办的活动) acts in no news"),
+    Example("为贯彻落实精神,根据应急管理部、国家矿山安监局联合印发的《通知》要求,全县开展活动。", [],
+            "a cited list is no issuer"),
+    Example("自治区安委会办公室、区党委宣传部、区总工会、区文化厅在全区范围联合开展安全生产有奖征文活动,现将方案印发你们。",
+            ["自治区安委会办公室", "区党委宣传部", "区总工会", "区文化厅"], "a place phrase before 联合开展"),
+    Example("法搜网--中国法律信息搜索网\n中共中央宣传部、国家安全生产监督管理总局、公安部等关于开展2012年全国“安全生产月”活动的通知\n"
+            "一、活动主题", ["中共中央宣传部", "国家安全生产监督管理总局", "公安部"], "joint title with 等, site chrome above"),
+    Example("我的位置: 首页 > 法律条文 > 国家卫生计生委办公厅、全国总工会办公厅关于开展2017年宣传周活动的通知\n一、活动主题",
+            ["国家卫生计生委办公厅", "全国总工会办公厅"], "breadcrumb before a joint title"),
+    Example("各市总工会:\n根据全国总工会《通知》要求,省总工会、省应急管理厅和省卫生健康委员会决定,继续开展“安康杯”竞赛活动。"
+            "现将有关事项通知如下。\n一、总体要求", ["省总工会", "省应急管理厅", "省卫生健康委员会"], "joint bodies deciding"),
 ])
 
 PUBLISHED = table("published", lambda c: (c.issue_date, c.published), [
