@@ -46,6 +46,12 @@ EXAMPLES = [
     ("extract.theme", "LABEL_LEAD_PATTERN", "全国防灾减灾日", "日"),
     ("extract.deadlines", "SUBMISSION_WORD_PATTERN", "活动项目征集截止日期为2015年3月25日", "征集"),
     ("extract.deadlines", "CUTOFF_PATTERN", "投稿截止日期:2015年4月30日", {"m": "4", "d": "30"}),
+    # sibling campaigns of real notices (corpus/real9a-f): companions
+    ("extract.companions", "UNQUOTED_TOUR_PATTERN", "组成的安全生产天山行活动,赴", {"name": "安全生产天山行"}),
+    ("extract.companions", "UNQUOTED_TOUR_PATTERN", "“安全生产万里行”活动", None),
+    ("extract.companions", "GENERIC_NAME_PATTERN", "宣传周", "宣传周"),
+    ("extract.companions", "GENERIC_NAME_PATTERN", "科技工作者日", None),
+    ("extract.companions", "NAME_PREFIX_PATTERN", "6月19日为全国", "全国"),
     ("extract.activities", "LABEL_HEADING_PATTERN", "征集时间:2010年6月1日至9月30日", {"label": "征集时间"}),
     ("extract.activities", "LEAD_WORDS_PATTERN", "活动组织 ;(3!#4`q(]", "活动组织"),
     # joint issuers and title shapes of real notices (corpus/real9a-f)
