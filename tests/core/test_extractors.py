@@ -181,6 +181,17 @@ LISTS = table("lists", lambda c: (c.recipients, [a.title for a in c.attachments]
             ([], ["活动方案", "统计表"], ["吉安委办〔2018〕40号"], ["白山松水安全行"]), "extensions, companion"),
 ])
 
+COMPANIONS = table("companions", lambda c: c.companion_campaigns, [
+    # real sibling shapes (corpus/real9b-f): a day run with a week, a profile's companion, a tour
+    Example("关于做好2019年全国节能宣传周和全国低碳日活动的通知", ["全国低碳日"], "a day joined to the week"),
+    Example("2019年节能宣传周活动方案\n今年节能宣传周为6月17日至23日,6月19日为全国低碳日。", ["全国低碳日"],
+            "the profile's companion in a sentence of the main campaign"),
+    Example(HEAD + "记者组成的安全生产天山行活动,赴各地巡回演讲。", ["安全生产天山行"], "an unquoted tour"),
+    Example("关于开展2024年防灾减灾日及防灾减灾宣传周活动的通知", [], "a day's own week is no companion"),
+    Example("关于开展2019年“安全生产月”暨“消防安全宣传月”活动的通知", [], "a month joined is run as one campaign"),
+    Example("关于开展2022年防灾减灾日和宣传周活动的通知", [], "a generic 宣传周 is no name"),
+])
+
 CONTACT_DETAILS = table("contact_details", lambda c: [(p.address, p.postcode) for p in c.contacts], [
     Example("联系人及电话：郝大冰  0359—6380232\n通信地址：运城市河东东街161号市工信局运行监测科\n\n邮编：044000",
             [("运城市河东东街161号市工信局运行监测科", "044000")]),
@@ -357,7 +368,7 @@ ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities],
 
 @pytest.mark.parametrize("get,text,expected",
                          CAMPAIGN + DOC_NUMBER + ISSUER + ISSUE_DATE + THEME + PERIOD + DEADLINES + CONTACTS + LISTS
-                         + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND + ACTIVITIES)
+                         + COMPANIONS + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND + ACTIVITIES)
 def test_example(get, text, expected):
     assert get(parse_text(text)) == expected
 
