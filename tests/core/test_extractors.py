@@ -319,6 +319,24 @@ DOC_KIND = table("doc_kind", lambda c: c.doc_kind, [
             "通知", "excerpt from 主送 on"),
     Example("为加强安全生产工作,我院于2014年6月6日下午召开了“安全生产”动员大会。\n会上,副院长宣读了活动方案。",
             "新闻", "an event reported"),
+    # real shapes (corpus/real9c-f): library titles, forwarding excerpts, untitled plans, headlines
+    Example("安全生产月活动计划方案(模板14篇)\n作者:某某\n一、活动主题", "方案", "template tail (模板14篇)"),
+    Example("2017年“119”消防宣传月活动方案 1.docx\n一、活动主题", "方案", "file name with copy number"),
+    Example("第1篇 2023教育局安全生产月活动总结 1300字\n一、主要做法", "总结", "word count tail"),
+    Example("安全生产月工作方案2022年\n一、指导思想", "方案", "trailing year"),
+    Example("全縣2017年的防災(zāi)減災(zāi)宣傳活動(dòng)總結\n一、广场宣传", "总结", "traditional title with residue"),
+    Example("现将《某部关于举办2020年科技活动周的通知》(某发〔2020〕1号)转发给你们。请认真组织。\n一、突出活动内容",
+            "通知", "forwarding excerpt"),
+    Example("根据上级《关于开展2011年安全生产月活动的通知》要求,结合我社区实际,特制订2011年“安全生产月”活动方案。\n"
+            "一、指导思想\n以人为本。", "方案", "特制订…方案, the cited notice is no title"),
+    Example("我院特制定了活动方案,并于6月6日召开了动员大会。\n会上,院长讲话。", "新闻", "特制定了: past, a report"),
+    Example("宜昌市人民政府办公室关于认真组织开展国家“防灾减灾日”活动的通知【法规类别】扶贫救灾【发布日期】2009.04.24",
+            "通知", "title flattened into the page"),
+    Example("一、活动目的及意义\n今年6月为第17个安全生产月。\n二、活动项目\n开展培训。", "方案", "untitled plan body"),
+    Example("(五)6月1日前,各乡镇设置宣传栏。\n责任单位:各乡镇政府。\n(六)6月8日前,喷绘广告。\n责任单位:县建设局。",
+            "方案", "task list with 责任单位"),
+    Example("庐江县罗河镇:制定“安全生产月”活动方案\n今年6月是第十八个安全生产月。罗河镇安监所扎实开展活动。",
+            "新闻", "a headline on issuing a plan"),
 ])
 
 
