@@ -36,6 +36,8 @@ _UNMAPPED_CHARS = frozenset("\x00\ufffd\ufffe")
 
 #: Page object type of a path (a line or a rectangle): pypdfium2.raw.FPDF_PAGEOBJ_PATH.
 _PATH_OBJECT = 2
+#: Page object type of a text object (BT ... ET, or one Tj of it): pypdfium2.raw.FPDF_PAGEOBJ_TEXT.
+_TEXT_OBJECT = 1
 
 
 def read_pages_pdfium(data: bytes) -> Optional[list[list[Line]]]:
@@ -98,21 +100,35 @@ def _pdfplumber_pages(data: bytes, indexes: list[int]) -> Optional[list[list[Lin
 
 def _page_needs_pdfplumber(page, raw) -> bool:
     """Ruling paths on the page: it may hold a ruled table."""
-    paths = 0
-    for _ in page.get_objects(filter=(_PATH_OBJECT,), max_depth=1):
-        paths += 1
-        if paths >= MIN_RULINGS:
-            return True
-    return False
+    return _object_counts(page)[0] >= MIN_RULINGS
+
+
+def _object_counts(page) -> tuple[int, int]:
+    """The page's path objects (counted up to MIN_RULINGS) and text objects, in one walk."""
+    paths = texts = 0
+    for obj in page.get_objects(filter=(_PATH_OBJECT, _TEXT_OBJECT), max_depth=1):
+        if obj.type == _TEXT_OBJECT:
+            texts += 1
+        else:
+            paths += 1
+            if paths >= MIN_RULINGS:
+                break
+    return paths, texts
 
 
 def _page_lines(page, raw) -> Optional[list[Line]]:
-    """The page's lines, or None when the page needs pdfplumber."""
-    if _page_needs_pdfplumber(page, raw):
+    """The page's lines, or None when the page needs pdfplumber: it may hold a ruled table, or
+    PDFium read fewer characters than the page has text objects (it drops a text object that
+    shows one CJK glyph in a predefined CMap such as UniGB-UCS2-H, e.g. a notice set glyph by
+    glyph in a non-embedded STSong-Light; pdfplumber reads them)."""
+    paths, texts = _object_counts(page)
+    if paths >= MIN_RULINGS:
         return None
     height = page.get_height()
     textpage = page.get_textpage()
     try:
+        if raw.FPDFText_CountChars(textpage.raw) < texts:
+            return None
         chars = _chars(textpage, raw, height)
     finally:
         textpage.close()

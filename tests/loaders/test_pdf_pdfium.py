@@ -63,3 +63,14 @@ def test_page_with_rulings_is_read_by_pdfplumber():
                          ids=["scan", "encrypted", "broken"])
 def test_documents_pdfplumber_must_judge(data):
     assert read_pages_pdfium(data) is None
+
+
+def test_a_page_set_glyph_by_glyph_is_read_whole():
+    # PDFium drops a text object showing one CJK glyph in UniGB-UCS2-H (a non-embedded
+    # STSong-Light set one glyph per Tj, as the scan fixtures' text versions are): such a page
+    # goes to pdfplumber, which reads every glyph
+    glyphs = [(100 + 16 * i, 700, ch, 16) for i, ch in enumerate("常州市经济贸易委员会")]
+    data = pdfgen.text_pdf([glyphs + [(100, 670, "二〇〇二年五月二十日", 16)]])
+    fast = read_pages_pdfium(data)
+    assert fast is not None and [ln.text for ln in fast[0]] == ["常州市经济贸易委员会", "二〇〇二年五月二十日"]
+    assert _lines(fast) == _lines(read_pages(data))
