@@ -23,7 +23,7 @@ from .models import Activity, Campaign, Span
 __all__ = ["Highlight", "highlights", "render_review", "write_review", "page_images"]
 
 #: Scalar fields shown in the record panel, in this order (others with a span follow).
-SCALAR_FIELDS = ("doc_number", "issuer", "issuers", "doc_kind", "title", "issue_date", "published", "year",
+REVIEW_FIELDS = ("doc_number", "issuer", "issuers", "doc_kind", "title", "issue_date", "published", "year",
                  "edition", "theme", "period")
 
 #: Chinese labels of the record's fields (the field name is the tooltip), one language on the page.
@@ -263,7 +263,7 @@ def _span_by_id(r: Campaign) -> dict[str, Span]:
 def _record_panel(r: Campaign, ids: set[str]) -> str:
     e = html.escape
     rows = []
-    names = list(SCALAR_FIELDS) + [k for k in r.spans if k not in SCALAR_FIELDS]
+    names = list(REVIEW_FIELDS) + [k for k in r.spans if k not in REVIEW_FIELDS]
     for name in names:
         value = getattr(r, name, None)
         span = r.spans.get(name)

@@ -139,7 +139,7 @@ def themes_by_year(db: Any) -> "pd.DataFrame":
     import pandas as pd
     from collections import Counter
 
-    from ..normalize import to_simplified
+    from ..textutil import to_simplified
 
     df = campaigns_frame(db)
     df["campaign_name"] = df["campaign_name"].fillna("")

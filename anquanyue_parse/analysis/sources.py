@@ -19,17 +19,18 @@ from .levels import issuer_level
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["as_records", "campaigns_frame", "walk_activities", "activity_text", "CAMPAIGN_COLUMNS"]
+__all__ = ["as_records", "campaigns_frame", "walk_activities", "activity_text", "FRAME_COLUMNS"]
 
-#: Columns of :func:`campaigns_frame`, one row per notice.
-CAMPAIGN_COLUMNS = [
-    "campaign", "source_path", "doc_number", "issuer", "issuers", "issuer_level", "doc_kind", "title",
+#: Columns of :func:`campaigns_frame`, one row per notice: ``notice`` numbers the rows in the
+#: order of the records, ``campaign`` is the campaign name (安全生产月, 消防宣传月 …).
+FRAME_COLUMNS = [
+    "notice", "campaign", "source_path", "doc_number", "issuer", "issuers", "issuer_level", "doc_kind", "title",
     "issue_date", "published", "year", "year_inferred", "year_source", "edition", "theme", "period_start", "period_end",
-    "activities", "deadlines", "campaign_name",
+    "activities", "deadlines",
 ]
 
 #: Scalar Campaign fields a DataFrame row can carry (``path`` is the database's name for source_path).
-_FRAME_FIELDS = ("doc_number", "issuer", "title", "issue_date", "year", "edition", "theme")
+_FRAME_FIELDS = ("campaign", "doc_number", "issuer", "doc_kind", "title", "issue_date", "year", "edition", "theme")
 
 
 def as_records(db: Any) -> list[Campaign]:
@@ -118,11 +119,11 @@ def activity_text(act: Activity) -> str:
 
 
 def campaigns_frame(db: Any) -> "pd.DataFrame":
-    """One row per notice (columns: :data:`CAMPAIGN_COLUMNS`), derived from the records."""
+    """One row per notice (columns: :data:`FRAME_COLUMNS`), derived from the records."""
     import pandas as pd
 
     rows = [_campaign_row(i, r) for i, r in enumerate(as_records(db))]
-    df = pd.DataFrame(rows, columns=CAMPAIGN_COLUMNS)
+    df = pd.DataFrame(rows, columns=FRAME_COLUMNS)
     for col in ("issue_date", "published", "period_start", "period_end"):
         df[col] = pd.to_datetime(df[col])
     for col in ("year", "edition"):
@@ -134,7 +135,8 @@ def campaigns_frame(db: Any) -> "pd.DataFrame":
 def _campaign_row(i: int, r: Campaign) -> dict:
     period = r.period or Period()
     return {
-        "campaign": i,
+        "notice": i,
+        "campaign": r.campaign,
         "source_path": r.source_path,
         "doc_number": r.doc_number,
         "issuer": r.issuer,
@@ -153,6 +155,5 @@ def _campaign_row(i: int, r: Campaign) -> dict:
         "period_end": period.end,
         "activities": sum(1 for _ in walk_activities(r)),
         "deadlines": len(r.deadlines),
-        "campaign_name": r.campaign,
     }
 

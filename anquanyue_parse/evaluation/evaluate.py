@@ -53,7 +53,7 @@ def _same_campaign(pred: Any, gold: Any) -> bool:
     script-folded, without converter residue or a 全国/国家 prefix."""
     if pred is None or gold is None:
         return pred is None and gold is None
-    from ..normalize import to_simplified
+    from ..textutil import to_simplified
 
     def fold(v: str) -> str:  # twice: "122全国…" loses 122, then 全国
         return _CAMPAIGN_NOISE.sub("", _CAMPAIGN_NOISE.sub("", to_simplified(_canon(v))))

@@ -71,10 +71,7 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 
 #: Known imports against the flow, to be fixed (issue 8): a fix makes the row pass and
 #: strict xfail fails until it is removed here.
-KNOWN_AGAINST_THE_FLOW = {
-    "themes": "to_simplified from normalize: belongs in a text-utilities module",
-    "loaders.pdf_layout": "BLOCK_START_PATTERN, PAGE_NUMBER_LINE_PATTERN from normalize: belong in patterns/",
-}
+KNOWN_AGAINST_THE_FLOW: dict[str, str] = {}
 
 
 def _flow_case(path: Path):
