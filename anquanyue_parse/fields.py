@@ -67,9 +67,10 @@ def _period_columns(field: str) -> list[Column]:
             Column(f"{field}_text", "text", field, lambda r: (getattr(r, field).text or None) if getattr(r, field) else None)]
 
 
-def _derive() -> tuple[Column, ...]:
+def derive(model: type = Campaign) -> tuple[Column, ...]:
+    """The record columns of ``model`` (Campaign, or a model extending it)."""
     out: list[Column] = []
-    for name, info in Campaign.model_fields.items():
+    for name, info in model.model_fields.items():
         if name in CHILD_FIELDS or name in META_FIELDS:
             continue
         args = [a for a in typing.get_args(info.annotation) if a is not type(None)]
@@ -78,7 +79,7 @@ def _derive() -> tuple[Column, ...]:
             continue
         kind = _kind(info.annotation)
         if kind is None:
-            raise TypeError(f"Campaign.{name}: no column kind for {info.annotation!r}; make it a column, "
+            raise TypeError(f"{model.__name__}.{name}: no column kind for {info.annotation!r}; make it a column, "
                             "or list it in fields.CHILD_FIELDS or META_FIELDS")
         if kind == "names":  # list of named items (Issuer): their names
             out.append(Column(name, "list", name, lambda r, n=name: [i.name for i in getattr(r, n)]))
@@ -89,7 +90,7 @@ def _derive() -> tuple[Column, ...]:
 
 #: The record columns in model order, e.g. campaign, doc_number, issuer, issuers, …, period_start,
 #: period_end, period_text, companion_campaigns.
-RECORD_COLUMNS: tuple[Column, ...] = _derive()
+RECORD_COLUMNS: tuple[Column, ...] = derive()
 #: The Campaign fields behind them, once each, in model order (``period`` for its three columns).
 RECORD_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(c.field for c in RECORD_COLUMNS))
 

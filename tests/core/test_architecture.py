@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "anquanyue_parse"
 #: 0 = shared contracts and data any stage may use.
 STAGES = {
     "version": 0, "errors": 0, "models": 0, "formats": 0, "campaigns": 0, "limits": 0, "paths": 0,
-    "numerals": 0, "textutil": 0, "textmap": 0, "fonts": 0, "patterns": 0, "themes": 0, "exitcodes": 0,
+    "numerals": 0, "textutil": 0, "fields": 0, "textmap": 0, "fonts": 0, "patterns": 0, "themes": 0, "exitcodes": 0,
     "loaders": 1,
     "normalize": 2,
     "segment": 3,
