@@ -10,6 +10,7 @@ from typing import Optional
 
 import regex
 
+from ..normalize import PINYIN_RESIDUE_PATTERN, to_simplified
 from .base import Context
 from .registry import Extractor, Found
 
@@ -45,8 +46,25 @@ NEWS_REACH = 1500
 #: "…方案篇一", "…工作总结集合15篇", "…方案(通用5篇)", "…活动方案设计", "…方案范例".
 TEMPLATE_TAIL_PATTERN = regex.compile(
     r"(?:范文|范例|模板|大全|精选|合集|汇编|集合|设计|样本|\d{1,3}篇|篇[一二三四五六七八九十\d]{1,3}|"
-    r"[(\[【](?:通用|精选|优秀|热门)?\d{0,3}篇?[)\]】])+$"
+    r"[(（\[【](?:通用|精选|优秀|热门|模板|范文|范本|汇总)?\d{0,3}篇?[)）\]】])+$"
 )
+
+#: A document-library page's title: a file name with its extension and a copy number, a word
+#: count, a trailing year, e.g. "2017年“119”消防宣传月活动方案 1.docx", "…活动总结 1300字",
+#: "安全生产月工作方案2022年".
+FILE_TAIL_PATTERN = regex.compile(r"(?:\s*\d{0,2}\.(?:docx?|pdf|wps|txt)|\s*\d{3,5}字|\s*(?:19|20)\d{2}年?)$",
+                                  regex.I)
+
+#: A news headline about a plan or a notice: (a place before ":" and) the act of issuing it,
+#: e.g. "庐江县罗河镇:制定“安全生产月”活动方案", "印发安全生产月活动方案" (a plan's own title
+#: is a noun phrase; "印发…方案的通知" is a cover notice).
+ISSUING_HEADLINE_PATTERN = regex.compile(
+    r"^(?:[\p{Han}]{2,16}[:|]\s*)?(?:制定|出台|下发|发布|部署)(?!.*的(?:通知|通报)$)")
+
+#: A title run into a flattened page: "X关于…的通知【法规类别】…", "关于印发…的通知 各单位:" (the
+#: kind is the first document word after 关于; a cited "根据《关于…的通知》" is no title).
+HEAD_TITLE_KIND_PATTERN = regex.compile(
+    r"^[^。\n《,:]{0,40}?关于[^。\n]{2,80}?的(?P<kind>通知|通报|意见|决定|方案)")
 
 #: The kind named at the start of a text with no title line (an excerpt, a flattened page):
 #: "镇人民政府2024年“全国安全生产月”宣教育活动工作总结 为进一步…", "1、学校“安全生产月”活动方案范例 一、…".
@@ -58,40 +76,65 @@ HEAD_KIND_PATTERN = regex.compile(
 #: Phrases only one kind of document uses, e.g. "现将有关事项通知如下" (通知),
 #: "现将活动情况总结如下" (总结), "特制定本方案" (方案).
 BODY_KIND_PATTERNS = [
-    ("通知", regex.compile(r"现将[^。\n]{0,12}通知如下|特此通知")),
-    ("总结", regex.compile(r"现将[^。\n]{0,16}总结如下|(?:活动|工作)总结如下")),
-    ("方案", regex.compile(r"特制定本(?:活动)?方案|制定(?:本|如下)(?:活动|工作)?方案|方案如下")),
+    ("通知", regex.compile(r"现将[^。\n]{0,30}?通知如下|特此通知")),
+    # a forwarding excerpt: "现将《科技部…关于举办…的通知》(…号)转发给你们"
+    ("通知", regex.compile(r"现将[^。\n]{0,120}?转发给你们")),
+    ("总结", regex.compile(r"现将[^。\n]{0,16}总结如下|(?:活动|工作)总结如下|作如下总结")),
+    # "特制定本方案", "特制订2011年“安全生产月”活动方案" (a report's "特制定了活动方案" is past)
+    ("方案", regex.compile(r"特制[定订](?!了)[^。\n]{0,30}?方案|制[定订](?:本|如下)(?:活动|工作)?方案|方案如下")),
+    # a plan's task list: "责任单位:各乡镇政府" under two tasks or more
+    ("方案", regex.compile(r"(?:责任单位|牵头单位):[^\n]*\n(?:.*\n)*?.*(?:责任单位|牵头单位):")),
 ]
+
+#: The first heading of a bare plan's body (no title, no recipients): "一、活动目的及意义",
+#: "一、指导思想", "一、工作目标".
+PLAN_FIRST_HEADING_PATTERN = regex.compile(
+    r"^\s*一[、.]\s*(?:活动目的|指导思想|工作目标|活动目标|总体要求|组织机构|目的意义)")
 
 #: A news report's event in its first lines: "昨日,…在南塘老街举行", "6月2日上午在贵阳启动",
 #: "…召开了动员大会", "会上,", "会议要求".
 NEWS_EVENT_PATTERN = regex.compile(
     r"(?:昨日|昨天|今天|日前|近日|近期|上午|下午|晚上)[^。\n]{0,40}?(?:举行|举办|启动|召开|开展|组织)"
     r"|(?:举行|召开|举办)了?[^。\n]{0,12}?(?:仪式|大会|会议|动员会|活动)|会上[,，]|会议要求|活动现场"
-    r"|(?:开展|举办|组织|印发|召开|举行|启动)了|隆重举行|由[^。\n]{2,24}?主办"
+    r"|(?:开展|举办|组织|印发|召开|举行|启动)了|隆重举行|由[^。\n]{2,40}?主办"
 )
+
+
+#: Document words that name another kind: a 计划 or 安排 is a plan, a 决定 a 通报.
+_KIND_OF_WORD = {"计划": "方案", "安排": "方案", "决定": "通报"}
+
+
+def _bare_title(title: Optional[str]) -> str:
+    """The title without closing quotes, a template or file-library tail, pinyin residue, in
+    simplified characters: "全縣…宣傳活動(dòng)總結" -> "全县…宣传活动总结"."""
+    t = to_simplified(PINYIN_RESIDUE_PATTERN.sub("", title or "")).strip()
+    for _ in range(3):  # "…方案 1.docx", "…方案(模板14篇)》": one tail after the other
+        cut = FILE_TAIL_PATTERN.sub("", TEMPLATE_TAIL_PATTERN.sub("", t))
+        cut = regex.sub(r"[\s》”\"')）\]】(（\[【]+$", "", cut)
+        if not cut or cut == t:
+            break
+        t = cut
+    return t
 
 
 def extract_doc_kind(ctx: Context, title: Optional[str]) -> Optional[str]:
     """The kind of the document; None only for an empty text."""
-    t = regex.sub(r"[\s》”\"')\]】]+$", "", title or "")
-    t = regex.sub(r"[\s》”\"')\]】]+$", "", TEMPLATE_TAIL_PATTERN.sub("", t)) or t
+    t = _bare_title(title)
+    if t and ISSUING_HEADLINE_PATTERN.search(t):
+        return "新闻"
     for kind, pattern in TITLE_KIND_PATTERNS:
         if t and pattern.search(t):
             return kind
+    m = HEAD_TITLE_KIND_PATTERN.search(t)  # a title line run on into the page's metadata
+    if m:
+        return _KIND_OF_WORD.get(m.group("kind"), m.group("kind"))
     head = ctx.text[:NEWS_REACH]
     if NEWS_MARK_PATTERN.search(head):
         return "新闻"
     if not title:
-        first = regex.sub(r"^[\d一二三四五六七八九十]{1,2}[、.．]\s*", "", ctx.text.lstrip()[:160])
-        m = HEAD_KIND_PATTERN.search(first)
-        if m:
-            return {"计划": "方案", "安排": "方案"}.get(m.group("kind"), m.group("kind"))
-        for kind, pattern in BODY_KIND_PATTERNS:
-            if pattern.search(ctx.text):
-                return kind
-        if ctx.facts.recipients_at:
-            return "通知"
+        kind = _untitled_kind(ctx)
+        if kind:
+            return kind
     numbered = any(not n.plain for n in ctx.seg.roots)
     if t and NEWS_TITLE_PATTERN.search(t) and not t.endswith(("通知", "方案")):
         return "新闻"
@@ -99,6 +142,23 @@ def extract_doc_kind(ctx: Context, title: Optional[str]) -> Optional[str]:
         dated = regex.search(r"\d{1,2}月\d{1,2}日[,，]", head)
         return "新闻" if dated or NEWS_EVENT_PATTERN.search(head) else "other"
     return "other" if ctx.text.strip() else None
+
+
+def _untitled_kind(ctx: Context) -> Optional[str]:
+    """The kind of a text with no title line: named at its start, said by the body's phrases,
+    a recipients line (通知), or a plan's first heading."""
+    first = regex.sub(r"^[\d一二三四五六七八九十]{1,2}[、.．]\s*", "", ctx.text.lstrip()[:160])
+    m = HEAD_KIND_PATTERN.search(first) or HEAD_TITLE_KIND_PATTERN.search(ctx.text.lstrip()[:200])
+    if m:
+        return _KIND_OF_WORD.get(m.group("kind"), m.group("kind"))
+    for kind, pattern in BODY_KIND_PATTERNS:
+        if pattern.search(ctx.text):
+            return kind
+    if ctx.facts.recipients_at:
+        return "通知"
+    if PLAN_FIRST_HEADING_PATTERN.match(ctx.text.lstrip()):
+        return "方案"
+    return None
 
 
 #: How ``doc_kind`` is obtained (``Campaign.inferred``): it is a label, not a text span.

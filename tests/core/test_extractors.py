@@ -119,6 +119,22 @@ PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period el
     Example(HEAD + "二、活动时间\n“安全生产月”活动时间为 6 月，部分活动开展至 12 月。", (D(2024, 6, 1), D(2024, 6, 30)), "6 月，…至 12 月"),
     Example("2015年“安全生产月”活动\n于6月1日正式开展为期一个月的“安全生产月”活动。", (D(2015, 6, 1), D(2015, 6, 30)), "为期一个月"),
     Example("教育局安全生产月活动方案\n三、活动时间\nxx年6月1日-6月30日", None, "year scrubbed"),
+    # real sibling shapes (corpus/real9a-f)
+    Example(HEAD + "6月份是“安全生产月”。由省委宣传部等6部门共同主办。", (D(2024, 6, 1), D(2024, 6, 30)),
+            "a month that is the campaign"),
+    Example("2016年“119消防安全宣传月”系列活动总结\n今年11月份是山东省第6个法定的全省消防安全宣传月。", (D(2016, 11, 1), D(2016, 11, 30)),
+            "the campaign named with a place before it"),
+    Example("确定2002年6月开展首次“安全生产月”活动。今年6月是第23个全国“安全生产月”。", (D(2024, 6, 1), D(2024, 6, 30)),
+            "a year of the campaign's history is no period"),
+    Example("2013年全国科普日活动9月14日拉开帷幕,一直将持续到9月20日。", (D(2013, 9, 14), D(2013, 9, 20)),
+            "a start, then 持续到 the end"),
+    Example("2022年全国科普日活动将于2022年9月15至21日开展,主会场活动拟定于9月17日举行。", (D(2022, 9, 15), D(2022, 9, 21)),
+            "the first 日 left out before 至"),
+    Example("2017年4月25日至5月1日是第15个《职业病防治法》宣传周。", (D(2017, 4, 25), D(2017, 5, 1)),
+            "a range before 是 is not cut to its end"),
+    Example("2014年安全生产月漫画征集活动\n一、活动主题:强化红线意识\n五、评选时间:2014年6月", None, "a step's time is no period"),
+    Example("2019年节能宣传周活动方案\n2019年节能宣传周时间为61723日,6月19为全国低碳日。", None,
+            "a month before digits lost its 日: no whole month"),
 ])
 
 DEADLINES = table("deadlines", lambda c: [(d.date, d.time, d.recurrence) for d in c.deadlines], [
@@ -179,6 +195,17 @@ LISTS = table("lists", lambda c: (c.recipients, [a.title for a in c.attachments]
             (["各县（市、区）人民政府", "市政府各部门", "各有关单位"], [], [], []), "recipients over two lines"),
     Example("根据《通知》（吉安委办〔2018〕40号）要求，开展“安全生产月”和“白山松水安全行”活动。\n附件1：活动方案.docx\n附件2：统计表.xls",
             ([], ["活动方案", "统计表"], ["吉安委办〔2018〕40号"], ["白山松水安全行"]), "extensions, companion"),
+])
+
+COMPANIONS = table("companions", lambda c: c.companion_campaigns, [
+    # real sibling shapes (corpus/real9b-f): a day run with a week, a profile's companion, a tour
+    Example("关于做好2019年全国节能宣传周和全国低碳日活动的通知", ["全国低碳日"], "a day joined to the week"),
+    Example("2019年节能宣传周活动方案\n今年节能宣传周为6月17日至23日,6月19日为全国低碳日。", ["全国低碳日"],
+            "the profile's companion in a sentence of the main campaign"),
+    Example(HEAD + "记者组成的安全生产天山行活动,赴各地巡回演讲。", ["安全生产天山行"], "an unquoted tour"),
+    Example("关于开展2024年防灾减灾日及防灾减灾宣传周活动的通知", [], "a day's own week is no companion"),
+    Example("关于开展2019年“安全生产月”暨“消防安全宣传月”活动的通知", [], "a month joined is run as one campaign"),
+    Example("关于开展2022年防灾减灾日和宣传周活动的通知", [], "a generic 宣传周 is no name"),
 ])
 
 CONTACT_DETAILS = table("contact_details", lambda c: [(p.address, p.postcode) for p in c.contacts], [
@@ -308,6 +335,24 @@ DOC_KIND = table("doc_kind", lambda c: c.doc_kind, [
             "通知", "excerpt from 主送 on"),
     Example("为加强安全生产工作,我院于2014年6月6日下午召开了“安全生产”动员大会。\n会上,副院长宣读了活动方案。",
             "新闻", "an event reported"),
+    # real shapes (corpus/real9c-f): library titles, forwarding excerpts, untitled plans, headlines
+    Example("安全生产月活动计划方案(模板14篇)\n作者:某某\n一、活动主题", "方案", "template tail (模板14篇)"),
+    Example("2017年“119”消防宣传月活动方案 1.docx\n一、活动主题", "方案", "file name with copy number"),
+    Example("第1篇 2023教育局安全生产月活动总结 1300字\n一、主要做法", "总结", "word count tail"),
+    Example("安全生产月工作方案2022年\n一、指导思想", "方案", "trailing year"),
+    Example("全縣2017年的防災(zāi)減災(zāi)宣傳活動(dòng)總結\n一、广场宣传", "总结", "traditional title with residue"),
+    Example("现将《某部关于举办2020年科技活动周的通知》(某发〔2020〕1号)转发给你们。请认真组织。\n一、突出活动内容",
+            "通知", "forwarding excerpt"),
+    Example("根据上级《关于开展2011年安全生产月活动的通知》要求,结合我社区实际,特制订2011年“安全生产月”活动方案。\n"
+            "一、指导思想\n以人为本。", "方案", "特制订…方案, the cited notice is no title"),
+    Example("我院特制定了活动方案,并于6月6日召开了动员大会。\n会上,院长讲话。", "新闻", "特制定了: past, a report"),
+    Example("宜昌市人民政府办公室关于认真组织开展国家“防灾减灾日”活动的通知【法规类别】扶贫救灾【发布日期】2009.04.24",
+            "通知", "title flattened into the page"),
+    Example("一、活动目的及意义\n今年6月为第17个安全生产月。\n二、活动项目\n开展培训。", "方案", "untitled plan body"),
+    Example("(五)6月1日前,各乡镇设置宣传栏。\n责任单位:各乡镇政府。\n(六)6月8日前,喷绘广告。\n责任单位:县建设局。",
+            "方案", "task list with 责任单位"),
+    Example("庐江县罗河镇:制定“安全生产月”活动方案\n今年6月是第十八个安全生产月。罗河镇安监所扎实开展活动。",
+            "新闻", "a headline on issuing a plan"),
 ])
 
 
@@ -326,12 +371,38 @@ ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities],
             "开展了宣传。", [], "a summary's achievements"),
     Example("安全环保月活动方案\n三、活动内容\n(1)、安全环保月宣传活动\n(2)、安全环保隐患申报",
             ["安全环保月宣传活动", "安全环保隐患申报"], "(1)、 numbering"),
+    # real shapes (corpus/real9b-real9f, issue 9): cut excerpts, repeated sections, asides, top headings
+    Example("网络安全宣传周活动通知\n三、活动安排\n(一)组织参加网络安全课活动\n内容。\n(二)开",
+            ["组织参加网络安全课活动"], "heading cut by the excerpt's end"),
+    Example("科技活动周通知\n一、做好项目资料报备工作\n内容。\n二、组织开展科普讲座\n内容。\n三、制定2020",
+            ["做好项目资料报备工作", "组织开展科普讲座"], "a number cut by the excerpt's end"),
+    Example("安全环保月活动方案\n三、活动项目\n(1)、安全环保月宣传活动\n(2)、安全环保隐患申报\n四、活动具体安排\n"
+            "1、安全环保月宣传活动—提升安全环保意识\n2、安全环保隐患申报—“我参与,我光荣”",
+            ["安全环保月宣传活动", "安全环保隐患申报"], "second section repeats the items with details"),
+    Example("危化品安全知识竞赛通知\n一、活动安排\n(一)竞赛时间:2019年6月1日至6月30日\n(二)竞赛内容:危化品安全法律法规\n"
+            "(三)统计与考核:结果实时公布\n(四)竞赛规则\n1.分地区评比", [], "a quiz's rules under 活动安排"),
+    Example("关于开展2022年全国“质量月”活动的通知\n一、活动主题\n质量强国\n二、活动重点\n"
+            "(一)贯彻决策部署,推动质量发展。内容。\n(二)提高产业质量竞争力。内容。",
+            ["贯彻决策部署,推动质量发展", "提高产业质量竞争力"], "活动重点"),
+    Example("网络安全宣传周活动\n一、网络安全宣传(国家网安周系列活动一)\n内容。\n二、网络安全应急演练(国家网安周系列活动二)\n内容。",
+            ["网络安全宣传(国家网安周系列活动一)", "网络安全应急演练(国家网安周系列活动二)"], "系列活动 in an aside"),
+    Example("国家安全教育主题宣传周活动通知\n一、山东省第二届知识竞赛\n内容。\n二、山东省第三届创意大赛\n内容。\n三、活动要求\n"
+            "(一)组织开展总体国家安全观知识竞赛和全民国家安全宣传教育创意大赛是全省宣传周重点活动。\n(二)活动结束后报送材料。",
+            ["山东省第二届知识竞赛", "山东省第三届创意大赛"], "a sentence naming 重点活动 is no section"),
+    Example("全民国家安全教育日宣传资料\n一、“全民国家安全教育日”设立背景\n内容。\n二、什么是国家安全?\n内容。\n"
+            "三、什么是12339?\n内容。", [], "questions"),
+    Example("节能宣传周活动通知\n一、今年全国节能宣传周活动的主题是“节能减排、科学发展”。\n二、宣传周期间,要结合实际,集中宣传节能降耗。\n"
+            "三、各地发展改革委要会同联合主办单位搞好宣传周活动。", [], "theme statement and instructions"),
+    Example("转发安全生产月活动的通知\n一、加强领导,高度重视。内容。\n二、抓好落实,切实推进。内容。\n三、严格考核,加强督办",
+            [], "paired four-character phrases"),
+    Example("全国科普日活动通知\n一、重点活动申报:请各区县科协于9月4日前填报本地区确定开展的主场活动。\n"
+            "二、网络活动申报:请各单位于9月4日前将策划开展的网络科普活动按附件2填报。", [], "labelled paragraphs"),
 ])
 
 
 @pytest.mark.parametrize("get,text,expected",
                          CAMPAIGN + DOC_NUMBER + ISSUER + ISSUE_DATE + THEME + PERIOD + DEADLINES + CONTACTS + LISTS
-                         + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND + ACTIVITIES)
+                         + COMPANIONS + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND + ACTIVITIES)
 def test_example(get, text, expected):
     assert get(parse_text(text)) == expected
 

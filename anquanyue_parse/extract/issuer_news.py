@@ -1,0 +1,152 @@
+"""Issuer from running text: the body deciding in a notice's own words, joint lists of bodies
+acting together, and the subject of a news report's event."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+from ..patterns import ORG_NAME, ORG_SUFFIX
+from .base import Context
+from .issuer_names import (GENERIC_START, INNER_VERB_PATTERN, MEDIA_SUFFIX, NOT_A_NAME_START, name_ok,
+                           short_name_ok, split_joint)
+from .issuer_title import title_subject
+from .joint import loose_joint_lists
+
+__all__ = ["decided", "counted_joint", "joint_lists", "news_issuer", "NEWS_ISSUER_PATTERNS"]
+
+#: What may stand between a news subject and its event verb: a time, a place, an adverb,
+#: e.g. "6月1日上午在京", "近日", "隆重".
+EVENT_LEAD = r"(?:近日|日前|今年|\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上)?,?(?:在[\p{Han}]{1,8}?)?(?:隆重|正式)?"
+EVENT_LEAD_PATTERN = regex.compile(EVENT_LEAD + "$")
+
+#: News sentence about the issuing body: "云霄县政府安委办下发了《…", "交通运输部发出通知",
+#: "中牟河务局结合工作实际,印发了《…", "由陕西省安委会主办", "加力集团组织…开展了…".
+NEWS_ISSUER_PATTERNS = [
+    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:近日|日前|此前|近期|已|今年|随即|及时|迅速)?,?(?:[^。\n]{{0,12}}?,)?"
+                  r"(?:下发|印发|发出|出台|制定|发)了?(?:《|通知|关于)"),
+    regex.compile(rf"由(?P<org>{ORG_NAME})(?:主办|牵头|组织)"),
+    regex.compile(rf"从(?P<org>{ORG_NAME})(?:获悉|了解到)"),
+    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:积极|全面|认真|精心)?"
+                  r"(?:部署|组织|启动|召开|举办|联合)[^。\n]{0,80}?(?:开展|安全生产月|活动)"),
+    # "5月29日,国务院安委会办公室在京举行…启动仪式", "市安委会办公室隆重举行…"
+    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME}){EVENT_LEAD}(?:举行|召开|启动|举办)"),
+    # a sentence led by the body: "罗河镇安监所紧密结合“…”主题,采取…"
+    regex.compile(rf"(?:^|[。\n])\s*(?P<org>{ORG_NAME})(?:紧密结合|紧紧围绕|结合|围绕|紧扣|高度重视|扎实|精心)"),
+    # "市安委会及时研究制定方案", "二龙路医院开展了…"
+    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:及时|迅速|认真|专门)?(?:研究)?(?:制定|开展了)"),
+]
+
+#: Joint bodies named in a sentence, e.g. "省应急厅、省教育厅联合印发《…", "由市总工会、市应急局联合主办".
+JOINT_SENTENCE_PATTERN = regex.compile(
+    rf"(?P<orgs>{ORG_NAME}(?:(?:、|和|与|及|,){ORG_NAME})+)(?:等\d{{1,2}}个?(?:部门|单位|部委))?(?:近日|日前|近期|共同)?,?"
+    r"联合(?:印发|下发|发布|发出|开展|举办|召开|主办|启动|部署)"
+)
+
+#: Joint bodies as the subject of a reported event, e.g. "国务院安委会办公室、应急管理部在京举行…",
+#: "中共中央宣传部、国家安全生产监督管理总局、公安部等关于…".
+JOINT_SUBJECT_PATTERN = regex.compile(
+    rf"(?:^|[,。:\s(》”/]|日)(?P<orgs>{ORG_NAME}(?:(?:、|和|及|与){ORG_NAME})+)(?:等(?:\d{{1,2}}个?(?:部门|单位|部委))?)?{EVENT_LEAD}"
+    r"(?:举行|召开|启动|举办|印发|下发|部署|决定|牵头|主办)"
+)
+
+#: Joint hosts of an event: "由保定市科协、市教育局、市环保局主办的…",
+#: "由国土资源部地质环境司、中国地质灾害防治工程行业协会共同主办".
+JOINT_HOST_PATTERN = regex.compile(
+    rf"由(?P<orgs>{ORG_NAME}(?:(?:、|和|及|与){ORG_NAME})+)(?:共同|联合)?(?:牵头)?(?:主办|举办|承办|发起|组织)"
+)
+
+#: A place as the subject of a reported event (a town, county or city alone is a valid issuer):
+#: "陇南市举办“全国安全用药月”集中宣传活动", "近日,东安县举行…".
+PLACE_SUBJECT_PATTERN = regex.compile(
+    r"(?:^|[,。:\s(》”]|日|份)(?:近日|日前|近期|今年)?,?(?P<org>[^\P{Han}的了在和与及等是为对把被将年月日]{1,10}?"
+    r"(?:自治县|自治州|省|市|县|区|州|旗))"
+    r"(?:积极|全面|扎实|认真)?(?:开展|举行|举办|召开|启动)"
+)
+
+#: The body deciding in a notice's own words: "中国安全生产协会决定面向全国开展…",
+#: "县安委办与江泰保险经纪公司决定,…现将有关事项通知如下". Read in the opening paragraphs.
+DECIDE_PATTERN = regex.compile(rf"(?:^|[,。:\s)》”])(?P<org>{ORG_NAME})(?:经研究)?,?(?:共同)?决定")
+
+#: How far into a notice the deciding sentence may sit.
+DECIDE_REACH = 2500
+
+#: How far into a news report its subject may sit.
+NEWS_REACH = 5000
+
+#: How far into a news report a place may stand as the subject.
+PLACE_REACH = 3000
+
+
+def decided(ctx: Context) -> Optional[tuple[int, int]]:
+    """The lead body of the first "X决定" sentence (joint "A、B和C决定" lists first)."""
+    text = ctx.text[:DECIDE_REACH]
+    joint = [p for p in joint_lists(ctx, 0, len(text)) if regex.match(r"[,]?(?:共同)?决定", text[p[-1][1]:])]
+    m = DECIDE_PATTERN.search(text)
+    if joint and (not m or joint[0][0][0] <= m.start("org")):
+        return joint[0][0]
+    if m and name_ok(m.group("org")):  # a bare "指挥部决定" leaves the plan's title to name the unit
+        return m.start("org"), m.end("org")
+    return None
+
+
+def joint_lists(ctx: Context, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """Joint lists of bodies between ``start`` and ``end`` in reading order: strict ones (every
+    member ends like an organization) and loose ones in a context of acting together."""
+    text = ctx.text
+    found = []
+    for pattern in (JOINT_SENTENCE_PATTERN, JOINT_SUBJECT_PATTERN, JOINT_HOST_PATTERN):
+        m = pattern.search(text, start, end)
+        if m:
+            parts = split_joint(ctx, m.start("orgs"), m.end("orgs"))
+            if len(parts) > 1 and all(short_name_ok(text[a:b]) for a, b in parts):
+                found.append(parts)
+    found += loose_joint_lists(text, _lead_member_ok, _member_ok, start, end)
+    found.sort(key=lambda p: (p[0][0], -len(p)))
+    return found
+
+
+def counted_joint(ctx: Context) -> Optional[tuple[int, int]]:
+    """The lead of a loose joint list in the opening text of a page that is no news report by
+    its shape ("1. …何时举办 … 国务院食品安全办、…等19部门联合下发《…》")."""
+    lists = loose_joint_lists(ctx.text, _lead_member_ok, _member_ok, 0, min(len(ctx.text), DECIDE_REACH))
+    return lists[0][0] if lists else None
+
+
+def _lead_member_ok(name: str) -> bool:
+    return short_name_ok(name) and bool(regex.search(ORG_SUFFIX + "$", name))
+
+
+def _member_ok(name: str) -> bool:
+    return not name.startswith(NOT_A_NAME_START) and not INNER_VERB_PATTERN.search(name)
+
+
+def news_issuer(ctx: Context) -> Optional[tuple[int, int]]:
+    """The subject of a news report: the lead of a joint list, the unit its title is about, the
+    body of a news sentence (full names before short forms), or a place alone."""
+    joint = joint_lists(ctx, 0, min(len(ctx.text), NEWS_REACH))
+    if joint:
+        return joint[0][0]
+    return title_subject(ctx) or _news_sentence(ctx) or _place_subject(ctx)
+
+
+def _news_sentence(ctx: Context) -> Optional[tuple[int, int]]:
+    """Full names first; a short form ("市安委会办公室") only when the text gives no full one."""
+    text = ctx.text[:NEWS_REACH]
+    for accept in (name_ok, short_name_ok):
+        for pattern in NEWS_ISSUER_PATTERNS:
+            for m in pattern.finditer(text):
+                if accept(m.group("org")) and not MEDIA_SUFFIX.search(m.group("org")):
+                    return m.start("org"), m.end("org")
+    return None
+
+
+def _place_subject(ctx: Context) -> Optional[tuple[int, int]]:
+    """A place as the subject ("陇南市举办…"): only when no body is named."""
+    for m in PLACE_SUBJECT_PATTERN.finditer(ctx.text[:PLACE_REACH]):
+        org = m.group("org")
+        if name_ok(org) or (len(org) == 2 and org.endswith(("县", "市", "旗"))
+                            and not org.startswith(GENERIC_START)):  # "盂县", "沛县"
+            return m.start("org"), m.end("org")
+    return None
