@@ -12,6 +12,7 @@ from typing import Optional
 import regex
 
 from ..models import Issuer
+from ..normalize import PINYIN_RESIDUE_PATTERN
 from .base import Context
 from .issuer_meta import meta_issuer
 from .issuer_news import counted_joint, decided, joint_lists, news_issuer
@@ -64,12 +65,20 @@ def extract_issuers(ctx: Context, issuer: Optional[tuple[int, int]], date_line: 
     return [issuer]
 
 
+def _name(ctx: Context, at: tuple[int, int]) -> str:
+    """The name as the text writes it: a letter-spaced header ("合 肥 市 教 育 局") names the same
+    unit; pinyin residue after its last character ("全國總工會(huì)") is part of the copy."""
+    name = HAN_GAP_PATTERN.sub("", ctx.value(*at))
+    end = ctx.norm.source_span(*at)[1]
+    residue = PINYIN_RESIDUE_PATTERN.match(ctx.norm.source, end)
+    return name + residue.group(0) if residue and name else name
+
+
 def _run_issuer(ctx: Context) -> Optional[Found]:
     at = extract_issuer(ctx, ctx.facts.date_line)
     if not at:
         return None
-    # a letter-spaced header ("合 肥 市 教 育 局") names the same unit
-    ctx.facts.issuer, ctx.facts.issuer_at = HAN_GAP_PATTERN.sub("", ctx.value(*at)), at
+    ctx.facts.issuer, ctx.facts.issuer_at = _name(ctx, at), at
     return read(ctx, ctx.facts.issuer, at)
 
 
@@ -85,7 +94,7 @@ def _run_issuers(ctx: Context) -> list[Found]:
         return []
     out: dict[str, Found] = {}
     for at in extract_issuers(ctx, f.issuer_at, f.date_line):
-        name = f.issuer if at == f.issuer_at else HAN_GAP_PATTERN.sub("", ctx.value(*at))
+        name = f.issuer if at == f.issuer_at else _name(ctx, at)
         if name and name not in out:
             out[name] = _issuer_found(ctx, name, at)
     items = list(out.values())
