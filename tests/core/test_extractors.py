@@ -133,6 +133,22 @@ PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period el
     Example(HEAD + "二、活动时间\n“安全生产月”活动时间为 6 月，部分活动开展至 12 月。", (D(2024, 6, 1), D(2024, 6, 30)), "6 月，…至 12 月"),
     Example("2015年“安全生产月”活动\n于6月1日正式开展为期一个月的“安全生产月”活动。", (D(2015, 6, 1), D(2015, 6, 30)), "为期一个月"),
     Example("教育局安全生产月活动方案\n三、活动时间\nxx年6月1日-6月30日", None, "year scrubbed"),
+    # real sibling shapes (corpus/real9a-f)
+    Example(HEAD + "6月份是“安全生产月”。由省委宣传部等6部门共同主办。", (D(2024, 6, 1), D(2024, 6, 30)),
+            "a month that is the campaign"),
+    Example("2016年“119消防安全宣传月”系列活动总结\n今年11月份是山东省第6个法定的全省消防安全宣传月。", (D(2016, 11, 1), D(2016, 11, 30)),
+            "the campaign named with a place before it"),
+    Example("确定2002年6月开展首次“安全生产月”活动。今年6月是第23个全国“安全生产月”。", (D(2024, 6, 1), D(2024, 6, 30)),
+            "a year of the campaign's history is no period"),
+    Example("2013年全国科普日活动9月14日拉开帷幕,一直将持续到9月20日。", (D(2013, 9, 14), D(2013, 9, 20)),
+            "a start, then 持续到 the end"),
+    Example("2022年全国科普日活动将于2022年9月15至21日开展,主会场活动拟定于9月17日举行。", (D(2022, 9, 15), D(2022, 9, 21)),
+            "the first 日 left out before 至"),
+    Example("2017年4月25日至5月1日是第15个《职业病防治法》宣传周。", (D(2017, 4, 25), D(2017, 5, 1)),
+            "a range before 是 is not cut to its end"),
+    Example("2014年安全生产月漫画征集活动\n一、活动主题:强化红线意识\n五、评选时间:2014年6月", None, "a step's time is no period"),
+    Example("2019年节能宣传周活动方案\n2019年节能宣传周时间为61723日,6月19为全国低碳日。", None,
+            "a month before digits lost its 日: no whole month"),
 ])
 
 DEADLINES = table("deadlines", lambda c: [(d.date, d.time, d.recurrence) for d in c.deadlines], [

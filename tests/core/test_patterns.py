@@ -52,6 +52,14 @@ EXAMPLES = [
     ("extract.companions", "GENERIC_NAME_PATTERN", "宣传周", "宣传周"),
     ("extract.companions", "GENERIC_NAME_PATTERN", "科技工作者日", None),
     ("extract.companions", "NAME_PREFIX_PATTERN", "6月19日为全国", "全国"),
+    # periods of sibling campaigns (corpus/real9a-f)
+    ("extract.period", "STEP_TIME_PATTERN", "五、评选时间:2014年6月", "评选时间"),
+    ("extract.period", "STEP_TIME_PATTERN", "三、活动时间", None),
+    ("extract.period", "START_UNTIL_PATTERN", "活动9月14日拉开帷幕,一直将持续到9月20日", {"d": "14", "d2": "20"}),
+    ("extract.period", "START_UNTIL_PATTERN", "将从12月4日启动,持续至12月10日", {"m": "12", "m2": "12", "d2": "10"}),
+    ("extract.period", "DATELINE_TAIL_PATTERN", "讯 在第6个", "讯"),
+    ("extract.period", "DATE_IS_CAMPAIGN_PATTERN", "6月是我国全民禁毒宣传月", {"date": "6月"}),
+    ("extract.period", "DATE_IS_CAMPAIGN_PATTERN", "4月25日至5月1日是第15个宣传周", None),
     ("extract.activities", "LABEL_HEADING_PATTERN", "征集时间:2010年6月1日至9月30日", {"label": "征集时间"}),
     ("extract.activities", "LEAD_WORDS_PATTERN", "活动组织 ;(3!#4`q(]", "活动组织"),
     # joint issuers and title shapes of real notices (corpus/real9a-f)
