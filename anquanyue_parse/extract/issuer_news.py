@@ -67,6 +67,10 @@ PLACE_SUBJECT_PATTERN = regex.compile(
     r"(?:积极|全面|扎实|认真)?(?:开展|举行|举办|召开|启动)"
 )
 
+#: Words no member of a strict joint list holds: "志愿者服务队在河北科技大学、河北师范大学…开展" is a
+#: body, a place word and the places it went to.
+JOINT_MEMBER_BAN_PATTERN = regex.compile(r"在|提请|会同")
+
 #: The body deciding in a notice's own words: "中国安全生产协会决定面向全国开展…",
 #: "县安委办与江泰保险经纪公司决定,…现将有关事项通知如下". Read in the opening paragraphs.
 DECIDE_PATTERN = regex.compile(rf"(?:^|[,。:\s)》”])(?P<org>{ORG_NAME})(?:经研究)?,?(?:共同)?决定")
@@ -102,7 +106,8 @@ def joint_lists(ctx: Context, start: int, end: int) -> list[list[tuple[int, int]
         m = pattern.search(text, start, end)
         if m:
             parts = split_joint(ctx, m.start("orgs"), m.end("orgs"))
-            if len(parts) > 1 and all(short_name_ok(text[a:b]) for a, b in parts):
+            if len(parts) > 1 and all(short_name_ok(text[a:b]) and not JOINT_MEMBER_BAN_PATTERN.search(text[a:b])
+                                      for a, b in parts):
                 found.append(parts)
     found += loose_joint_lists(text, _lead_member_ok, _member_ok, start, end)
     found.sort(key=lambda p: (p[0][0], -len(p)))

@@ -288,6 +288,8 @@ ISSUERS = table("issuers", lambda c: [i.name for i in c.issuers], [
             "joint subject leading an event"),
     Example("11月9日是第二十一个全国消防日。\n上午,保卫处、校团委在南苑餐厅广场组织开展了以“共建和谐校园”为主题的消防宣传活动。",
             ["保卫处", "校团委"], "joint subject 在…组织开展"),
+    Example("4月22日,河北省启动了知识产权宣传周活动。另外,志愿者服务队在河北科技大学、河北师范大学、石家庄学院开展了宣传活动。",
+            ["河北省"], "the places a body went to are no joint list"),
     Example("截至6月15日,某市排名前三。某市安全生产委员会办公室、市应急管理局希望社会各界积极参与全国安全知识竞赛。",
             ["某市安全生产委员会办公室", "市应急管理局"], "joint subject of an appeal"),
     Example("承德市科学技术局\n中共承德市委宣传部\n承德市科学技术协会\n关于举办2021年科技活动周的通知\n各县(市、区)科技管理部门:\n"

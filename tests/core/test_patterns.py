@@ -153,6 +153,7 @@ EXAMPLES = [
     ("extract.issuer_signature", "DAMAGED_DATE_LINE_PATTERN", "2017、11、3", "2017、11、3"),
     ("extract.issuer_signature", "DAMAGED_DATE_LINE_PATTERN", "2024", None),
     ("extract.issuer_names", "OWN_UNIT_PATTERN", "公司总工办", "公司总工办"),
+    ("extract.issuer_news", "JOINT_MEMBER_BAN_PATTERN", "志愿者服务队在河北科技大学", "在"),
     ("extract.issuer_names", "OWN_UNIT_PATTERN", "公司", None),
     ("extract.issuer_names", "LEAD_TIME_PATTERN", "日前集团公司", "日前"),
     ("extract.theme", "PLACEHOLDER_THEME_PATTERN", "主题待正式发布后另行通知", "待正式发布"),
