@@ -17,7 +17,7 @@ ACTIVITY_SECTION_PATTERN = regex.compile(
 #: Section titles that are about the campaign, not an activity: "总体要求", "活动主题", "组织机构".
 GENERIC_SECTION_PATTERN = regex.compile(
     r"(?:活动|工作|竞赛|宣传|基本|总体|主要|有关|相关|具体|实施|参加|参与)?的?"
-    r"(?:指导思想|竞赛内容|总体要求|总体思路|总体目标|总体安排|目标任务|目标|主题|口号|时间|时间安排|组织机构|组织领导|"
+    r"(?:指导思想|宗旨|竞赛内容|总体要求|总体思路|总体目标|总体安排|目标任务|目标|主题|口号|时间|时间安排|组织机构|组织领导|"
     r"组织保障|组织实施|领导小组|机构|要求|保障措施|保障|措施|原则|范围|对象|联系方式|步骤|阶段|背景|意义|其他|"
     r"事项|注意事项|依据|说明|附则|安排|"
     # a contest's rules and an event's agenda (参赛对象, 投稿方式, 评选, 地点, 参加单位, 议程)
