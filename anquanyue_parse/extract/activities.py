@@ -12,7 +12,7 @@ import regex
 from ..models import Activity, Section
 from ..segment import Node
 from .activities_inline import inline_items, inline_numbered, inline_section, table_items
-from .activities_rules import SUMMARY_PATTERN, activity_like, generic, section_heading
+from .activities_rules import ACTIVITY_WORD_PATTERN, SUMMARY_PATTERN, activity_like, generic, section_heading
 from .base import Context, split_units
 from .dates import DATE_PATTERN, parse_date_match
 from .registry import Extractor, Found, mark
@@ -131,14 +131,16 @@ MIN_LONE_ORPHANS = 3
 
 def _from_orphans(ctx: Context) -> Optional[list[Activity]]:
     """An excerpt that starts inside the activity list: the orphan items before its first section,
-    or, with no section at all, at least MIN_LONE_ORPHANS items that each look like an activity."""
+    or, with no section at all, at least MIN_LONE_ORPHANS items that each look like an activity,
+    most of them naming one (not a call's rules: "(三)每条口号不超过20个字")."""
     roots = ctx.seg.roots
     first_section = next((i for i, n in enumerate(roots) if n.level <= 1), len(roots))
     orphans = [n for n in roots[:first_section] if n.level > 1 and not n.plain]
     titles = [_heading(ctx, n) for n in orphans]
     if not orphans or any(generic(t) for t in titles) or not all(activity_like(t) for t in titles):
         return None  # (not the notes of a document site: "3、如文档侵犯您的权益,请联系客服")
-    if first_section < len(roots) or len(orphans) >= MIN_LONE_ORPHANS:
+    named = sum(bool(ACTIVITY_WORD_PATTERN.search(t)) for t in titles)
+    if first_section < len(roots) or len(orphans) >= MIN_LONE_ORPHANS and 2 * named > len(titles):
         return [_activity(ctx, n) for n in orphans]
     return None
 
@@ -168,12 +170,12 @@ MIN_LAST_TITLE = 3
 
 
 def _cut(ctx: Context, item: Activity) -> bool:
-    """The last heading of an excerpt cut inside it, with no body: a stub ("(三)开"), a number
-    cut ("二、制定2020") or a sentence that never reached its end ("2、深入宣传贯彻…,积")."""
+    """The last heading of an excerpt cut inside it, with no body: a stub ("(三)开") or a number
+    cut ("二、制定2020"); a long title cut mid-sentence is kept (its words are the source's)."""
     if item.children or item.text != item.title or not item.span or ctx.source.text[item.span.end:].strip():
         return False
     title = item.title
-    return len(title) < MIN_LAST_TITLE or title[-1].isdigit() or "," in title or "，" in title
+    return len(title) < MIN_LAST_TITLE or title[-1].isdigit() or "," in title
 
 
 def _clean(ctx: Context, items: list[Activity]) -> list[Activity]:

@@ -23,6 +23,8 @@ CELL_SPLIT_PATTERN = regex.compile(r"\t+|[ \u3000]{2,}")
 
 #: An inline list "将组织开展六项活动:一是…。二是…。".
 INLINE_LIST_PATTERN = regex.compile(r"(?:活动|工作|方面|措施|内容|任务)[^。\n]{0,8}:\s*(?=一是)")
+#: A lead that announces requirements, not activities: "通知就开展活动提出以下要求:一是加强领导".
+REQUIREMENT_LEAD_PATTERN = regex.compile(r"要求|保障")
 INLINE_ITEM_PATTERN = regex.compile(r"(?P<n>[一二三四五六七八九十]{1,2})是(?P<t>[^。;\n]{3,120})")
 
 #: A numbered item inside a paragraph: "…活动安排(一)按照全市统一部署…(二)开展…".
@@ -83,6 +85,8 @@ def inline_items(ctx: Context, start: int, end: int, anchored: bool = True) -> l
     text = ctx.text
     if anchored:
         m = INLINE_LIST_PATTERN.search(text, start, end)
+        while m and REQUIREMENT_LEAD_PATTERN.search(m.group(0)):
+            m = INLINE_LIST_PATTERN.search(text, m.end(), end)
         if not m:
             return []
         start = m.end()

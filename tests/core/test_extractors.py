@@ -410,6 +410,12 @@ ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities],
             "an excerpt of items alone"),
     Example("安全生产月活动方案\n1、下载文档前请自行甄别文档内容的完整性\n2、仅部分预览的文档不可在线预览\n"
             "3、如文档侵犯您的权益,请联系客服反馈\n一、活动宗旨\n提高安全意识。", [], "a document site's notes, 宗旨"),
+    Example("关于征集2020年全国“质量月”活动口号的公告\n(一)口号应落实党中央决策部署。\n(二)口号要求言简意赅、易于传播。\n"
+            "(三)每条口号不超过20个字。", [], "a call's rules alone"),
+    Example("爱眼日宣传教育工作通知\n一、宣传教育主题\n共同呵护好孩子的眼睛\n二、宣传教育重点\n(一)宣传眼健康的重要意义。\n"
+            "三、其他事项\n无。", [], "headings about the campaign"),
+    Example("学校开展安全教育月活动\n通知就开展“安全教育月”活动提出以下要求:一是加强领导,精心组织。二是广泛宣传。", [],
+            "an inline list of requirements"),
 ])
 
 
