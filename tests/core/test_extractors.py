@@ -81,6 +81,8 @@ ISSUER = table("issuer", lambda c: c.issuer, [
     Example("根据上级要求,9月1日下午,公司总工办在十五楼职工之家组织召开了2021年“质量月”动员会。", "公司总工办",
             "a company office 在…组织召开"),
     Example("公司全面启动以“着力提升质量”为主题的质量月活动。", None, "a bare 公司 is no issuer"),
+    Example("为纪念国际禁毒日,结合当前疫情形势,吉林市禁毒委按照省禁毒委的部署,组织开展本地禁毒宣传月系列活动。",
+            "吉林市禁毒委", "a clause led by the body 按照…"),
     Example("近日,全國總工會(huì)發布《關於開展活動的通知》。", "全國總工會(huì)", "pinyin residue after the name is copied"),
 ])
 
