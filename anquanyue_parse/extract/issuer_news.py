@@ -11,7 +11,7 @@ from ..patterns import ORG_NAME, ORG_SUFFIX
 from .base import Context
 from .issuer_names import (GENERIC_START, INNER_VERB_PATTERN, MEDIA_SUFFIX, NOT_A_NAME_START, name_ok,
                            own_unit_ok, short_name_ok, split_joint, trim_lead)
-from .issuer_title import title_subject
+from .issuer_title import title_lead, title_subject
 from .joint import loose_joint_lists
 
 __all__ = ["decided", "counted_joint", "joint_lists", "news_issuer", "NEWS_ISSUER_PATTERNS"]
@@ -136,7 +136,8 @@ def news_issuer(ctx: Context) -> Optional[tuple[int, int]]:
     joint = joint_lists(ctx, 0, min(len(ctx.text), NEWS_REACH))
     if joint:
         return joint[0][0]
-    return title_subject(ctx) or _news_sentence(ctx) or _place_subject(ctx)
+    return (title_subject(ctx) or title_lead(ctx) or _news_sentence(ctx) or _place_subject(ctx)
+            or title_lead(ctx, short=True))
 
 
 def _news_sentence(ctx: Context) -> Optional[tuple[int, int]]:
