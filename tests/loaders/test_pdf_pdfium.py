@@ -63,3 +63,19 @@ def test_page_with_rulings_is_read_by_pdfplumber():
                          ids=["scan", "encrypted", "broken"])
 def test_documents_pdfplumber_must_judge(data):
     assert read_pages_pdfium(data) is None
+
+
+@pytest.mark.parametrize("data, readable", [(pdfgen.text_pdf(DOCUMENTS["pages"]), True), (_ruled_page_pdf(), True),
+                                            (pdfgen.image_only_pdf(2), False), (pdfgen.encrypted_pdf(), False),
+                                            (b"%PDF-1.4 broken", False)],
+                         ids=["text", "ruled", "image-only", "encrypted", "broken"])
+def test_one_pass_gives_the_scans_and_the_lines_of_two(data, readable):
+    from anquanyue_parse.loaders.pdf_pdfium import fill_pages, read_document
+    from anquanyue_parse.loaders.pdf_scan import scanned_pages
+
+    first = read_document(data)
+    scans, n_pages = scanned_pages(data)
+    assert first.scans == scans and (first.n_pages == n_pages or not scans)
+    fast = fill_pages(data, first.pages)
+    assert (fast is not None) == readable
+    assert fast is None or _lines(fast) == _lines(read_pages(data))
