@@ -38,8 +38,8 @@ _UNMAPPED_CHARS = frozenset("\x00\ufffd\ufffe")
 #: (with the private use area, tested apart).
 _SPECIAL_CHARS = frozenset("\r\n\x02 ") | _UNMAPPED_CHARS
 
-#: Page object type of a path (a line or a rectangle): pypdfium2.raw.FPDF_PAGEOBJ_PATH.
-_PATH_OBJECT = 2
+#: Page object types (pypdfium2.raw.FPDF_PAGEOBJ_TEXT, FPDF_PAGEOBJ_PATH): a text run, a line or rectangle.
+_TEXT_OBJECT, _PATH_OBJECT = 1, 2
 
 
 def read_pages_pdfium(data: bytes) -> Optional[list[list[Line]]]:
@@ -155,32 +155,40 @@ def _pdfplumber_pages(data: bytes, indexes: list[int]) -> Optional[list[list[Lin
     return out
 
 
-def _page_needs_pdfplumber(page, raw) -> bool:
-    """Ruling paths on the page: it may hold a ruled table (top-level objects, as
-    ``page.get_objects(max_depth=1)`` walks them, without a Python object per page object)."""
+def _count_objects(page, raw) -> Optional[int]:
+    """The page's text objects, or None when it has ruling paths enough for a ruled table (the
+    top-level objects, as ``page.get_objects(max_depth=1)`` walks them, through the raw API:
+    no Python object per page object)."""
     handle = page.raw
     n = raw.FPDFPage_CountObjects(handle)
     if n < 0:
         raise RuntimeError("PDFium could not count the page objects")
     get_object, get_type = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType
-    paths = 0
+    paths = texts = 0
     for i in range(n):
         obj = get_object(handle, i)
         if not obj:
             raise RuntimeError("PDFium could not read a page object")
-        if get_type(obj) == _PATH_OBJECT:
+        kind = get_type(obj)
+        if kind == _PATH_OBJECT:
             paths += 1
             if paths >= MIN_RULINGS:
-                return True
-    return False
+                return None
+        elif kind == _TEXT_OBJECT:
+            texts += 1
+    return texts
 
 
 def _page_lines(page, textpage, raw) -> Optional[list[Line]]:
-    """The page's lines, or None when the page needs pdfplumber."""
-    if _page_needs_pdfplumber(page, raw):
+    """The page's lines, or None when the page needs pdfplumber: a ruled table, unmapped
+    characters, or fewer characters than text objects (PDFium drops the glyphs of a font it
+    cannot load, e.g. a non-embedded STSong-Light with the predefined UniGB-UCS2-H CMap, which
+    pdfminer decodes)."""
+    text_objects = _count_objects(page, raw)
+    if text_objects is None:
         return None
     chars = _chars(textpage, raw, page.get_height())
-    if chars is None:
+    if chars is None or sum(1 for ch in chars if ch["text"] != " ") < text_objects:
         return None
     return _group_lines(chars)
 
