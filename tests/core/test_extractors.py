@@ -81,6 +81,16 @@ ISSUER = table("issuer", lambda c: c.issuer, [
     Example("根据上级要求,9月1日下午,公司总工办在十五楼职工之家组织召开了2021年“质量月”动员会。", "公司总工办",
             "a company office 在…组织召开"),
     Example("公司全面启动以“着力提升质量”为主题的质量月活动。", None, "a bare 公司 is no issuer"),
+    Example("为纪念国际禁毒日,结合当前疫情形势,吉林市禁毒委按照省禁毒委的部署,组织开展本地禁毒宣传月系列活动。",
+            "吉林市禁毒委", "a clause led by the body 按照…"),
+    Example("江永:四方井社区妇联“四个一”,铺开“安全生产月”宣传活动\n发布时间:2012-04-11\n为落实第十个“安全生产月”活动,"
+            "四方井社区妇联突出“安全责任”这个主题。", "四方井社区妇联", "a title's leading unit named again in the body"),
+    Example("市场监管总局面向社会公开征集2020年全国“质量月”活动口号\n时间:2020-06-18 来源:某市市场监督管理局\n为开展活动,"
+            "市场监管总局现面向社会公开征集活动口号。\n一、参与对象\n全社会。", "市场监管总局", "市场… is no generic 市…"),
+    Example("西南铝开展2021年“安全生产月”活动\n\n近日,西南铝印发了《关于开展2021年“安全生产月”活动的通知》。", "西南铝",
+            "a short name leading the title, named again in the body"),
+    Example("黄安办函〔2018〕10号关于转发《省安委办关于开展活动的通知》的通知\n黄安办函〔2018〕10号\n各县安委办:\n一、活动主题",
+            None, "a 文号 prefix leading a document's title is no unit"),
     Example("近日,全國總工會(huì)發布《關於開展活動的通知》。", "全國總工會(huì)", "pinyin residue after the name is copied"),
 ])
 
@@ -438,6 +448,15 @@ ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities],
             "三、其他事项\n无。", [], "headings about the campaign"),
     Example("学校开展安全教育月活动\n通知就开展“安全教育月”活动提出以下要求:一是加强领导,精心组织。二是广泛宣传。", [],
             "an inline list of requirements"),
+    Example("经信委安全生产月活动方案 一、总体要求 强化宣传。二、活动主题 安全发展。三、活动形式及内容1.开办安全生产宣传专栏。"
+            "每周一期。2.积极参与法律法规知识网络竞赛。组织参加。3.积极参与书画摄影比赛。四、工作要求 认真组织。",
+            ["开办安全生产宣传专栏", "积极参与法律法规知识网络竞赛", "积极参与书画摄影比赛"], "flattened, digit items"),
+    Example("医院安全生产青年争先活动方案 一、组织机构 成立领导小组。二、活动时间 2023年6月9日至8月31日三、活动内容"
+            "1、开展安全守护主题团日活动。各支部要通过板报展开展宣传。", ["开展安全守护主题团日活动"],
+            "flattened heading glued to a date, one item"),
+    Example("消防宣传月活动方案 一、指导思想 提升素质。二、活动时间 即日起至12月9日。三、活动内容紧紧围绕宣传月活动主题,"
+            "重点组织开展“六项宣传活动”。(一)开展“全民消防我代言”公益宣传活动。以群众代表为重点。(二)开展消防宣传进社区活动。内容。",
+            ["开展“全民消防我代言”公益宣传活动", "开展消防宣传进社区活动"], "flattened heading with an intro sentence"),
 ])
 
 

@@ -26,7 +26,6 @@ EXAMPLES = [
     ("patterns", "DOC_NUMBER_PATTERN", "桐政[2009]21号", "[2009]21号"),
     ("patterns", "DOC_NUMBER_PATTERN", "开安委(2009)6号", "(2009)6号"),
     ("patterns", "DOC_NUMBER_PATTERN", "(2024-2026年)", None),
-    ("patterns", "SENTENCE_SPLIT_PATTERN", "报送。联系人", "。"),
     ("normalize", "NOISE_PATTERN", "a\r\nb", "\r\n"),
     ("patterns.layout", "PAGE_NUMBER_LINE_PATTERN", "正文\n— 3 —\n正文", "— 3 —\n"),
     ("patterns.layout", "PAGE_NUMBER_LINE_PATTERN", "第 2 页 共 9 页\n", "第 2 页 共 9 页\n"),
@@ -153,6 +152,10 @@ EXAMPLES = [
     ("extract.issuer_signature", "DAMAGED_DATE_LINE_PATTERN", "2017、11、3", "2017、11、3"),
     ("extract.issuer_signature", "DAMAGED_DATE_LINE_PATTERN", "2024", None),
     ("extract.issuer_names", "OWN_UNIT_PATTERN", "公司总工办", "公司总工办"),
+    ("extract.issuer_title", "TITLE_LEAD_PATTERN", "江永:四方井社区妇联“四个一”", {"run": "四方井社区妇联"}),
+    ("extract.issuer_title", "TITLE_SHORT_SUBJECT_PATTERN", "西南铝开展2021年活动", {"org": "西南铝"}),
+    ("extract.issuer_title", "DOCUMENT_TITLE_PATTERN", "关于开展活动的通知", "通知"),
+    ("extract.issuer_title", "DOCUMENT_TITLE_PATTERN", "西南铝开展2021年“安全生产月”活动", None),
     ("extract.issuer_news", "JOINT_MEMBER_BAN_PATTERN", "志愿者服务队在河北科技大学", "在"),
     ("extract.issuer_names", "OWN_UNIT_PATTERN", "公司", None),
     ("extract.issuer_names", "LEAD_TIME_PATTERN", "日前集团公司", "日前"),
@@ -280,7 +283,10 @@ EXAMPLES = [
     ("extract.activities_rules", "ACTIVITY_WORD_PATTERN", "开展好事故警示教育周活动", "开展"),
     ("extract.activities_inline", "INLINE_NUMBER_PATTERN", "活动安排(一)按照全市统一部署", {"n": "一"}),
     ("extract.activities_inline", "INLINE_TITLE_END_PATTERN", "开展宣教活动。1、发放", "。"),
-    ("extract.activities_inline", "INLINE_SECTION_PATTERN", "实际效果。二、活动内容(一)开展", {"n": "二", "t": "活动内容"}),
+    ("extract.activities_inline", "INLINE_HEAD_PATTERN", "至8月31日四、活动内容", {"n": "四"}),
+    ("extract.activities_inline", "INLINE_FIRST_PATTERN", "活动形式及内容1.开办专栏", "1."),
+    ("extract.activities_inline", "INLINE_NAME_PATTERN", "活动内容", "活动内容"),
+    ("extract.activities_inline", "INLINE_DIGIT_PATTERN", "内容1.开办专栏", {"n": "1", "sep": "."}),
     ("segment", "GLUED_LIST_PATTERN", "宣传报道1、6月1日上午", "1、"),
     ("segment", "GLUED_LIST_PATTERN", "完成第1、2项", None),
     ("extract.activities_inline", "INLINE_ITEM_PATTERN", "一是组织开展知识竞赛活动。", {"n": "一", "t": "组织开展知识竞赛活动"}),
@@ -370,3 +376,16 @@ def test_every_named_pattern_has_an_example():
             if public and isinstance(value, regex.Pattern) and id(value) not in covered:
                 missing.append(f"{short}.{name}")
     assert not missing, f"patterns without an example: {missing}"
+
+
+def test_lexicons_come_from_data_files_in_order_without_repeats():
+    from anquanyue_parse.patterns import CAMPAIGN_DAYS, ORG_SUFFIXES, read_lexicon
+
+    assert ORG_SUFFIXES == read_lexicon("org_suffixes.txt") and ORG_SUFFIXES[:2] == ["人民政府办公室", "人民政府办公厅"]
+    assert CAMPAIGN_DAYS == read_lexicon("campaign_days.txt") and "土地日" in CAMPAIGN_DAYS
+    for words in (ORG_SUFFIXES, CAMPAIGN_DAYS):
+        assert len(words) == len(set(words)) and all(w and not w.startswith("#") for w in words)
+    # a suffix never stands before a longer one it begins (委员会 before 委员会办公室 would stop the
+    # alternation at 委员会)
+    shadowed = [(w, v) for i, w in enumerate(ORG_SUFFIXES) for v in ORG_SUFFIXES[i + 1:] if v.startswith(w)]
+    assert not shadowed
