@@ -209,14 +209,27 @@ def text_version(pages: list[Page]) -> bytes:
         objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.0f %.0f] /Contents %d 0 R "
                     b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (PAGE_W, PAGE_H, 4 + 2 * i, font_num))
         objs.append(_stream(bytes(content)))
-    objs.append(b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
-                b"/DescendantFonts [%d 0 R] >>" % (font_num + 1))
+    objs.append(b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
+                b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (font_num + 1, font_num + 3))
     objs.append(b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /DW 1000 "
-                b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
+                b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
                 b"/FontDescriptor %d 0 R >>" % (font_num + 2))
     objs.append(b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
                 b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>")
+    objs.append(_stream(_IDENTITY_TO_UNICODE))
     return _pdf(objs)
+
+
+#: ToUnicode of the text version, whose codes (Identity-H) are the characters' UCS-2 values:
+#: each code is its own character. Through the predefined UniGB-UCS2-H and Adobe-GB1 instead,
+#: pdfminer loses the characters GB1 lacks, e.g. the · of “6·16”.
+_IDENTITY_TO_UNICODE = (
+    b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /UCS2-Identity def "
+    b"/CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+    + b"".join(b"%d beginbfrange\n" % min(100, 256 - start) + b"".join(b"<%02X00> <%02XFF> <%02X00>\n" % (h, h, h)
+                                               for h in range(start, min(start + 100, 256))) + b"endbfrange\n"
+               for start in range(0, 256, 100))
+    + b"endcmap CMapName currentdict /CMap defineresource pop end end")
 
 
 def page_image(page: Page, dpi: float = 200):
