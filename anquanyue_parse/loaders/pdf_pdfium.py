@@ -155,10 +155,10 @@ def _pdfplumber_pages(data: bytes, indexes: list[int]) -> Optional[list[list[Lin
     return out
 
 
-def _count_objects(page, raw) -> Optional[int]:
-    """The page's text objects, or None when it has ruling paths enough for a ruled table (the
-    top-level objects, as ``page.get_objects(max_depth=1)`` walks them, through the raw API:
-    no Python object per page object)."""
+def _count_objects(page, raw) -> tuple[int, int]:
+    """The page's text objects and path objects (the top-level ones, as
+    ``page.get_objects(max_depth=1)`` walks them, through the raw API: no Python object per
+    page object)."""
     handle = page.raw
     n = raw.FPDFPage_CountObjects(handle)
     if n < 0:
@@ -172,35 +172,39 @@ def _count_objects(page, raw) -> Optional[int]:
         kind = get_type(obj)
         if kind == _PATH_OBJECT:
             paths += 1
-            if paths >= MIN_RULINGS:
-                return None
         elif kind == _TEXT_OBJECT:
             texts += 1
-    return texts
+    return texts, paths
 
 
 def _page_lines(page, textpage, raw) -> Optional[list[Line]]:
-    """The page's lines, or None when the page needs pdfplumber: a ruled table, unmapped
-    characters, or fewer characters than text objects (PDFium drops the glyphs of a font it
-    cannot load, e.g. a non-embedded STSong-Light with the predefined UniGB-UCS2-H CMap, which
-    pdfminer decodes)."""
-    text_objects = _count_objects(page, raw)
-    if text_objects is None:
-        return None
-    chars = _chars(textpage, raw, page.get_height())
+    """The page's lines, or None when the page needs pdfplumber: unmapped characters, fewer
+    characters than text objects (PDFium drops the glyphs of a font it cannot load, e.g. a
+    non-embedded STSong-Light with the predefined UniGB-UCS2-H CMap, which pdfminer decodes),
+    or ruling paths (a possible table) drawn through a form XObject. Other ruled pages get
+    pdfplumber's table finder on PDFium's paths (:mod:`.pdf_tables`)."""
+    text_objects, paths = _count_objects(page, raw)
+    ruled = paths >= MIN_RULINGS
+    height = page.get_height()
+    chars = _chars(textpage, raw, height, upright=ruled)
     if chars is None or sum(1 for ch in chars if ch["text"] != " ") < text_objects:
         return None
+    if ruled:
+        from .pdf_tables import ruled_page_lines
+
+        return ruled_page_lines(page, raw, chars, height)
     return _group_lines(chars)
 
 
-def _chars(textpage, raw, height: float) -> Optional[list[dict]]:
+def _chars(textpage, raw, height: float, upright: bool = False) -> Optional[list[dict]]:
     """Characters as pdfplumber's dicts (text, x0, x1, top, bottom, size; top-down points):
-    x from the origin and the loose box, the baseline from the origin, one em above it."""
+    x from the origin and the loose box, the baseline from the origin, one em above it; with
+    ``upright`` also pdfminer's ``upright`` and ``doctop``, which table cells are read with."""
     import ctypes
 
     handle = textpage.raw  # the bare handle: no attribute look-up per call
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    rect = raw.FS_RECTF()
+    rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     get_box, get_origin, get_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
     text = _page_text(textpage, raw, raw.FPDFText_CountChars(handle))
     out: list[dict] = []
@@ -221,6 +225,9 @@ def _chars(textpage, raw, height: float) -> Optional[list[dict]]:
         bottom = height - oy.value
         append({"text": ch, "x0": x0, "x1": x0 if x0 > right else right, "top": bottom - size,
                 "bottom": bottom, "size": size})
+        if upright:
+            raw.FPDFText_GetMatrix(handle, i, matrix)
+            out[-1].update(upright=matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0, doctop=bottom - size)
     if not out or unmapped > MAX_UNMAPPED_SHARE * (len(out) + unmapped):
         return None
     return _with_gap_spaces(out)
