@@ -1,12 +1,14 @@
 """PDF text layer through pypdfium2 (PDFium, C++): characters with their boxes in about a
 fifteenth of pdfplumber's time, grouped into lines by the same code as :mod:`.pdf`.
 
-PDFium reads a page when its text is usable as is. A page goes to pdfplumber instead when
-a cheap per-page test says so: ruling paths that may draw a table (pdfplumber finds the
-cells), no characters, or characters without a Unicode mapping. A document PDFium cannot
-open, with too many pages, or with a page pdfplumber finds no usable text on either, goes
-the whole pdfplumber way (:func:`.pdf.read_pages`), so its errors, limits and OCR stay
-the ones users know.
+One pass over the document (:func:`read_document`) loads each page once and tells the scanned
+pages (for OCR) and the lines of the others. A page with ruling paths gets pdfplumber's
+table finder over PDFium's paths and characters (:mod:`.pdf_tables`). A page goes to
+pdfplumber when a cheap per-page test says so: no characters, characters without a Unicode
+mapping, fewer characters than text objects, or rulings drawn through a form XObject. A
+document PDFium cannot open, with too many pages, or with a page pdfplumber finds no usable
+text on either, goes the whole pdfplumber way (:func:`.pdf.read_pages`), so its errors,
+limits and OCR stay the ones users know.
 """
 
 from __future__ import annotations
@@ -249,22 +251,27 @@ def _with_gap_spaces(chars: list[dict]) -> list[dict]:
     gap of at least :data:`SPACE_GLYPH_EM` is read as one; lines are clustered as
     :func:`.pdf._group_lines` clusters them."""
     chars.sort(key=_BASELINE_KEY)
-    out: list[dict] = []
+    groups: list[list[dict]] = []
     group: list[dict] = []
     ref = chars[0]["bottom"]
-    for ch in chars + [None]:
-        if ch is not None and ch["bottom"] - ref <= max(1.5, 0.3 * ch["size"]):
+    for ch in chars:
+        bottom = ch["bottom"]
+        if bottom - ref <= max(1.5, 0.3 * ch["size"]):
             group.append(ch)
-            continue
-        group.sort(key=_X0_KEY)
-        prev = None
-        for c in group:
-            if prev is not None and c["text"] != " " and prev["text"] != " " \
-                    and c["x0"] - prev["x1"] >= SPACE_GLYPH_EM * prev["size"]:
-                out.append({**prev, "text": " ", "x0": prev["x1"], "x1": c["x0"]})
-            out.append(c)
-            prev = c
-        if ch is not None:
+        else:
+            groups.append(group)
             group = [ch]
-            ref = ch["bottom"]
+            ref = bottom
+    groups.append(group)
+    out: list[dict] = []
+    append = out.append
+    for group in groups:
+        group.sort(key=_X0_KEY)
+        prev = group[0]
+        append(prev)
+        for c in group[1:]:
+            if c["x0"] - prev["x1"] >= SPACE_GLYPH_EM * prev["size"] and c["text"] != " " and prev["text"] != " ":
+                append({**prev, "text": " ", "x0": prev["x1"], "x1": c["x0"]})
+            append(c)
+            prev = c
     return out

@@ -44,7 +44,24 @@ def ruled_page_lines(page, raw, chars: list[dict], height: float) -> Optional[li
 
         shim = _Page(chars, lines, rects, curves, (0, 0, page.get_width(), height))
         tables = [t for t in TableFinder(shim, TableSettings.resolve(None)).tables if table_ok(t)]
+        for table in tables:  # Table.extract tests every character of its page for every row
+            table.page = _Chars([ch for ch in chars if _in_box(ch, table.bbox)])
     return page_lines_with(chars, tables)
+
+
+def _in_box(ch: dict, box) -> bool:
+    """Table.extract's test (the character's middle, the box's right and bottom open): a
+    character in none of the table's boxes is in none of its rows."""
+    x0, top, x1, bottom = box
+    v_mid, h_mid = (ch["top"] + ch["bottom"]) / 2, (ch["x0"] + ch["x1"]) / 2
+    return x0 <= h_mid < x1 and top <= v_mid < bottom
+
+
+class _Chars:
+    """A page as Table.extract reads it: its characters."""
+
+    def __init__(self, chars: list[dict]):
+        self.chars = chars
 
 
 class _Page:
