@@ -127,6 +127,17 @@ THEME = table("theme", lambda c: c.theme, [
     Example("以“治理隱患,防范事故”為主題,緊緊圍繞主線。", "治理隱患,防范事故", "traditional"),
     Example("二、活动主题\n“安全生产月”的各项活动，要紧紧围绕总体部署，以“预防为主”为重点，扎实开展宣传教育活动，大力提高全民的安全素养，不断深化执法。\n",
             None, "long sentence is no theme"),
+    # real shapes (corpus/real9a-h): the theme named before 主题, flattened pages
+    Example("区消防大队在市民文化广场举办了119消防宣传月“关注消防 生命至上”主题宣传活动。", "关注消防 生命至上",
+            "quoted after the campaign's name"),
+    Example("为推进隐患排查,广泛宣传“人人讲安全 个个会应急”主题,深化推动安全发展。", "人人讲安全 个个会应急", "宣传“…”主题"),
+    Example("管委会紧紧围绕强化安全基础,推动安全发展的主题开展活动。", "强化安全基础,推动安全发展", "unquoted 围绕…的主题"),
+    Example("今年的“六·五”世界环境日主题沿用“美丽中国,我是行动者”,本次活动", "美丽中国,我是行动者", "主题沿用"),
+    Example("安全生产形势持续稳定好转。二、活动主题强化安全基础,推动安全发展。三、活动时间6月", "强化安全基础,推动安全发展",
+            "a flattened page"),
+    Example("组织普法队伍,开展“法润童心 典亮生活”主题活动。", None, "a themed event is no campaign theme"),
+    Example("(六)组织开展一堂“爱眼护眼”主题课,提升学生的意识。", None, "a themed lesson"),
+    Example("社工围绕海报上如何防范合成毒品、新型毒品的宣传主题,设立禁毒展板。", None, "no slogan shape"),
 ])
 
 PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period else None, [
@@ -349,6 +360,20 @@ PUBLISHED = table("published", lambda c: (c.issue_date, c.published), [
             (D(2017, 6, 29), D(2017, 6, 29)), "发布日期 in the document's metadata table"),
     Example("《中国应急管理报》（2020年06月03日 01版）\n本报讯 6月2日，应急管理部召开会议。", (None, D(2020, 6, 3)), "masthead"),
     Example("2024年“安全生产月”活动方案\n活动时间：2024年6月1日至30日", (None, None), "活动时间 is no publication date"),
+    # real shapes (corpus/real9c-h): bylines, bars run together, metadata tables, numbered 时间 items
+    Example("西南铝开展2021年“安全生产月”活动\n\n中铝西南铝 2021-06-01 15:23\n\n近日，西南铝印发了通知。",
+            (None, D(2021, 6, 1)), "byline: outlet, date and time"),
+    Example("关于填报全国科普日重点活动的通知\n转载 重庆科协 2020-08-27\n各区县科协：", (None, D(2020, 8, 27)),
+            "byline of a repost"),
+    Example("| 某医院举行“安全生产月”启动仪式 | |||\n| 2025/7/2 10:22:27 文教卫生 | |||\n【本网讯】今年6月是第24个安全生产月。",
+            (None, D(2025, 7, 2)), "table row: stamp and column"),
+    Example("十部门部署开展防治碘缺乏病日宣传活动\n\n2025年5月13日   来源：中国产业播报\n\n工信部消息。",
+            (None, D(2025, 5, 13)), "Chinese date before 来源"),
+    Example("某通知\n浏览量：时间：2021-05-11 23:59:02\n各省生态环境厅：", (None, D(2021, 5, 11)), "bar run together"),
+    Example("标题\n某卫健委关于开展宣传周活动的通知\n成文日期\n2025-04-22\n发文日期\n2025-04-23\n各区县卫健局：",
+            (D(2025, 4, 22), D(2025, 4, 23)), "成文日期 of a metadata table is the issue date, not the stamp"),
+    Example("关于开展征文活动的通知\n一、时间：2013年7月1日~9月30日。\n二、内容", (None, None),
+            "a numbered 时间 item is no publication label"),
 ])
 
 DOC_KIND = table("doc_kind", lambda c: c.doc_kind, [
@@ -457,6 +482,14 @@ ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities],
     Example("消防宣传月活动方案 一、指导思想 提升素质。二、活动时间 即日起至12月9日。三、活动内容紧紧围绕宣传月活动主题,"
             "重点组织开展“六项宣传活动”。(一)开展“全民消防我代言”公益宣传活动。以群众代表为重点。(二)开展消防宣传进社区活动。内容。",
             ["开展“全民消防我代言”公益宣传活动", "开展消防宣传进社区活动"], "flattened heading with an intro sentence"),
+    Example("全县2017年防灾减灾宣传活动总结\n今年5月12日是第九个防灾减灾日。\n一、广场宣传活动。围绕主题开展宣传。\n"
+            "二、灾害风险隐患排查。组织开展排查。\n三、学校主题教育活动。在中小学开展。",
+            ["广场宣传活动", "灾害风险隐患排查", "学校主题教育活动"], "a summary's headings naming activities"),
+    Example("全縣防災減災宣傳活動總結\n一、廣場(chǎng)宣傳活動(dòng)。圍繞主題開展宣傳。\n二、學校主題教育活動(dòng)。開展教育。",
+            ["廣場(chǎng)宣傳活動(dòng)", "學校主題教育活動(dòng)"], "conversion residue kept at a title's end"),
+    Example("关于开展第30个全国“爱眼日”活动的通知\n广大师生:\n现将系列活动安排如下:\n系列活动一:课间护眼五分钟,清晰世界伴我行\n"
+            "1.活动时间:2025年6月6日全天\n2.活动地点:各班级\n系列活动二:眼科挂号0元\n当天免除挂号费。",
+            ["课间护眼五分钟,清晰世界伴我行", "眼科挂号0元"], "activities labelled 系列活动一:"),
 ])
 
 
