@@ -26,7 +26,6 @@ EXAMPLES = [
     ("patterns", "DOC_NUMBER_PATTERN", "桐政[2009]21号", "[2009]21号"),
     ("patterns", "DOC_NUMBER_PATTERN", "开安委(2009)6号", "(2009)6号"),
     ("patterns", "DOC_NUMBER_PATTERN", "(2024-2026年)", None),
-    ("patterns", "SENTENCE_SPLIT_PATTERN", "报送。联系人", "。"),
     ("normalize", "NOISE_PATTERN", "a\r\nb", "\r\n"),
     ("patterns.layout", "PAGE_NUMBER_LINE_PATTERN", "正文\n— 3 —\n正文", "— 3 —\n"),
     ("patterns.layout", "PAGE_NUMBER_LINE_PATTERN", "第 2 页 共 9 页\n", "第 2 页 共 9 页\n"),
@@ -380,3 +379,16 @@ def test_every_named_pattern_has_an_example():
             if public and isinstance(value, regex.Pattern) and id(value) not in covered:
                 missing.append(f"{short}.{name}")
     assert not missing, f"patterns without an example: {missing}"
+
+
+def test_lexicons_come_from_data_files_in_order_without_repeats():
+    from anquanyue_parse.patterns import CAMPAIGN_DAYS, ORG_SUFFIXES, read_lexicon
+
+    assert ORG_SUFFIXES == read_lexicon("org_suffixes.txt") and ORG_SUFFIXES[:2] == ["人民政府办公室", "人民政府办公厅"]
+    assert CAMPAIGN_DAYS == read_lexicon("campaign_days.txt") and "土地日" in CAMPAIGN_DAYS
+    for words in (ORG_SUFFIXES, CAMPAIGN_DAYS):
+        assert len(words) == len(set(words)) and all(w and not w.startswith("#") for w in words)
+    # a suffix never stands before a longer one it begins (委员会 before 委员会办公室 would stop the
+    # alternation at 委员会)
+    shadowed = [(w, v) for i, w in enumerate(ORG_SUFFIXES) for v in ORG_SUFFIXES[i + 1:] if v.startswith(w)]
+    assert not shadowed
