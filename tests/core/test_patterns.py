@@ -55,6 +55,7 @@ EXAMPLES = [
     ("extract.companions", "GENERIC_NAME_PATTERN", "宣传周", "宣传周"),
     ("extract.companions", "GENERIC_NAME_PATTERN", "科技工作者日", None),
     ("extract.companions", "NAME_PREFIX_PATTERN", "6月19日为全国", "全国"),
+    ("extract.companions", "NAME_PREFIX_PATTERN", "今年恰逢6.26", "6.26"),
     # periods of sibling campaigns (corpus/real9a-f)
     ("extract.period", "STEP_TIME_PATTERN", "五、评选时间:2014年6月", "评选时间"),
     ("extract.period", "STEP_TIME_PATTERN", "三、活动时间", None),
