@@ -278,7 +278,8 @@ def _with_gap_spaces(chars: list[dict]) -> list[dict]:
     ref = chars[0]["bottom"]
     for ch in chars:
         bottom = ch["bottom"]
-        if bottom - ref <= max(1.5, 0.3 * ch["size"]):
+        tol = 0.3 * ch["size"]
+        if bottom - ref <= (tol if tol > 1.5 else 1.5):  # as _group_lines clusters
             group.append(ch)
         else:
             groups.append(group)
