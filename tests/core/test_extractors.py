@@ -216,6 +216,21 @@ LISTS = table("lists", lambda c: (c.recipients, [a.title for a in c.attachments]
             "traditional 號 kept as written"),
 ])
 
+ATTACHMENTS = table("attachments", lambda c: [a.title for a in c.attachments], [
+    # real shapes (corpus/real9b-f): labels with no colon, 附件一、, chrome, repeats
+    Example("关于开展竞赛的通知\n各单位:\n相关要求见附件1。\n附件1 全民国家安全宣传教育创意大赛作品要求",
+            ["全民国家安全宣传教育创意大赛作品要求"], "附件1 and a gap, no colon"),
+    Example("关于开展竞赛的通知\n各单位:\n详见附件一。\n 附件一、市委国安办关于做好知识竞赛有关工作的通知.pdf",
+            ["市委国安办关于做好知识竞赛有关工作的通知"], "附件一、"),
+    Example("关于开展活动的通知\n各单位:\n附件:《开展安全生产有奖征文比赛活动方案》\n",
+            ["开展安全生产有奖征文比赛活动方案"], "a title wrapped whole in 《》"),
+    Example("关于开展活动的通知\n各单位:\n附件:\n\n附件1:全国生态日标识.pdf\n\n附件2:全国生态日招贴画.pdf",
+            ["全国生态日标识", "全国生态日招贴画"], "附件: over numbered 附件N: labels"),
+    Example("关于开展活动的通知\n各单位:\n附件:\n\n扫一扫在手机上查看当前页面\n", [], "page chrome"),
+    Example("关于开展活动的通知\n各单位:\n附件1:活动统计表\n\n教育局\n2017年11月3日\n 附件1:2018年活动统计表.docx",
+            ["活动统计表"], "a download link repeating 附件1"),
+])
+
 COMPANIONS = table("companions", lambda c: c.companion_campaigns, [
     # real sibling shapes (corpus/real9b-f): a day run with a week, a profile's companion, a tour
     Example("关于做好2019年全国节能宣传周和全国低碳日活动的通知", ["全国低碳日"], "a day joined to the week"),
@@ -421,7 +436,7 @@ ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities],
 
 @pytest.mark.parametrize("get,text,expected",
                          CAMPAIGN + DOC_NUMBER + ISSUER + ISSUE_DATE + THEME + PERIOD + DEADLINES + CONTACTS + LISTS
-                         + COMPANIONS + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND + ACTIVITIES)
+                         + ATTACHMENTS + COMPANIONS + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND + ACTIVITIES)
 def test_example(get, text, expected):
     assert get(parse_text(text)) == expected
 

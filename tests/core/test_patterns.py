@@ -53,6 +53,12 @@ EXAMPLES = [
     ("extract.companions", "GENERIC_NAME_PATTERN", "宣传周", "宣传周"),
     ("extract.companions", "GENERIC_NAME_PATTERN", "科技工作者日", None),
     ("extract.companions", "NAME_PREFIX_PATTERN", "6月19日为全国", "全国"),
+    # attachments of real notices (corpus/real9b-f)
+    ("extract.attachments", "LISTING_PATTERN", "附件1全民国家安全宣传教育创意大赛作品要求", {"n": "1"}),
+    ("extract.attachments", "LISTING_PATTERN", " 附件一、市委国安办关于…的通知.pdf", {"n": "一"}),
+    ("extract.attachments", "LISTING_PATTERN", "附件一览表", None),
+    ("extract.attachments", "WRAPPED_PATTERN", "《开展征文比赛活动方案》", {"t": "开展征文比赛活动方案"}),
+    ("extract.attachments", "CHROME_ITEM_PATTERN", "扫一扫在手机上查看当前页面", "扫一扫"),
     # periods of sibling campaigns (corpus/real9a-f)
     ("extract.period", "STEP_TIME_PATTERN", "五、评选时间:2014年6月", "评选时间"),
     ("extract.period", "STEP_TIME_PATTERN", "三、活动时间", None),
