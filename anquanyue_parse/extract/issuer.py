@@ -12,12 +12,13 @@ from typing import Optional
 import regex
 
 from ..models import Issuer
+from ..normalize import PINYIN_RESIDUE_PATTERN
 from .base import Context
 from .issuer_meta import meta_issuer
 from .issuer_news import counted_joint, decided, joint_lists, news_issuer
 from .issuer_signature import SUB_UNIT_PATTERN, signature, signature_block
 from .issuer_title import head_issuer, plan_unit, title_joint
-from .registry import Extractor, Found, read
+from .registry import Extractor, Found, read, status_of
 
 __all__ = ["extract_issuer", "extract_issuers"]
 
@@ -64,18 +65,31 @@ def extract_issuers(ctx: Context, issuer: Optional[tuple[int, int]], date_line: 
     return [issuer]
 
 
+def _read_name(ctx: Context, at: tuple[int, int]) -> Found:
+    """The name as the text writes it, with its span: a letter-spaced header ("合 肥 市 教 育 局")
+    names the same unit; pinyin residue after its last character ("全國總工會(huì)") is part of the
+    copy (the match text drops it, so the span is widened in the source)."""
+    name = HAN_GAP_PATTERN.sub("", ctx.value(*at))
+    found = read(ctx, name, at)
+    residue = PINYIN_RESIDUE_PATTERN.match(ctx.norm.source, found.span.end) if name else None
+    if residue:
+        found.span.end = residue.end()
+        found = Found(name + residue.group(0), found.span, status_of(ctx, name + residue.group(0), found.span))
+    return found
+
+
 def _run_issuer(ctx: Context) -> Optional[Found]:
     at = extract_issuer(ctx, ctx.facts.date_line)
     if not at:
         return None
-    # a letter-spaced header ("合 肥 市 教 育 局") names the same unit
-    ctx.facts.issuer, ctx.facts.issuer_at = HAN_GAP_PATTERN.sub("", ctx.value(*at)), at
-    return read(ctx, ctx.facts.issuer, at)
+    found = _read_name(ctx, at)
+    ctx.facts.issuer, ctx.facts.issuer_at = found.value, at
+    return found
 
 
-def _issuer_found(ctx: Context, name: str, at: tuple[int, int]) -> Found:
-    found = read(ctx, name, at)
-    return Found(Issuer(name=name, span=found.span), found.span, found.status)
+def _issuer_found(ctx: Context, at: tuple[int, int]) -> Found:
+    found = _read_name(ctx, at)
+    return Found(Issuer(name=found.value, span=found.span), found.span, found.status)
 
 
 def _run_issuers(ctx: Context) -> list[Found]:
@@ -85,12 +99,12 @@ def _run_issuers(ctx: Context) -> list[Found]:
         return []
     out: dict[str, Found] = {}
     for at in extract_issuers(ctx, f.issuer_at, f.date_line):
-        name = f.issuer if at == f.issuer_at else HAN_GAP_PATTERN.sub("", ctx.value(*at))
-        if name and name not in out:
-            out[name] = _issuer_found(ctx, name, at)
+        found = _issuer_found(ctx, at)
+        if found.value.name and found.value.name not in out:
+            out[found.value.name] = found
     items = list(out.values())
     if items and items[0].value.name != f.issuer:
-        items.insert(0, _issuer_found(ctx, f.issuer, f.issuer_at))
+        items.insert(0, _issuer_found(ctx, f.issuer_at))
     return items
 
 

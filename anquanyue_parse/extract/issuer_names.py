@@ -10,7 +10,7 @@ from ..patterns import ORG_LINE_NAME, ORG_SUFFIX
 from .base import Context
 
 __all__ = ["ORG_LINE_PATTERN", "MEDIA_SUFFIX", "GENERIC_START", "NOT_A_NAME_START", "VERB_BAN_ENDINGS",
-           "INNER_VERB_PATTERN", "name_ok", "short_name_ok", "expand", "first_of_joint", "split_joint"]
+           "INNER_VERB_PATTERN", "name_ok", "short_name_ok", "own_unit_ok", "trim_lead", "expand", "first_of_joint", "split_joint"]
 
 #: A whole line that is an organization name, e.g. "运城市工业和信息化局", "上海市教育委员会".
 ORG_LINE_PATTERN = regex.compile(rf"^(?P<org>{ORG_LINE_NAME})$")
@@ -34,6 +34,13 @@ VERB_BAN_ENDINGS = ("举办", "主办", "承办", "协办", "开办", "创办", 
 #: Words no organization name holds inside: "吉林市禁毒委按照省禁毒委…" is two names and a verb.
 INNER_VERB_PATTERN = regex.compile(r"按照|根据|依据|结合|关于|通过|围绕|记者|获悉")
 
+#: A company's own news names the company or one of its offices without a proper name:
+#: "集团公司召开…", "公司总工办在…组织召开" (a bare "公司" stays refused).
+OWN_UNIT_PATTERN = regex.compile(r"^(?:集团公司|集团有限公司|公司[\p{Han}]{1,6}?(?:部|办|处|室|中心))$")
+
+#: Time words a news sentence may glue before its subject: "日前集团公司召开…", "近日国家药监局…".
+LEAD_TIME_PATTERN = regex.compile(r"^(?:近日|日前|近期|今年|此前|当天|同日|目前|随后)")
+
 #: Separators between joint bodies inside a matched group: "、", "和", "与", "及", ",", gaps.
 JOINT_SEPARATOR_PATTERN = regex.compile(rf"(?<={ORG_SUFFIX})(?:、|和|与|及|,|[ \t\u3000]+)")
 
@@ -50,6 +57,17 @@ def short_name_ok(org: str) -> bool:
     return name_ok(org) or (len(org) >= 3 and org.startswith(("省", "市", "县", "区"))
                             and not org.startswith(NOT_A_NAME_START)
                             and not org.endswith(VERB_BAN_ENDINGS) and not INNER_VERB_PATTERN.search(org))
+
+
+def own_unit_ok(org: str) -> bool:
+    """A company's own unit named without its proper name ("集团公司", "公司总工办")."""
+    return bool(OWN_UNIT_PATTERN.match(org))
+
+
+def trim_lead(text: str, s: int, e: int) -> int:
+    """Start of a name after the time words glued before it ("日前集团公司" -> "集团公司")."""
+    m = LEAD_TIME_PATTERN.match(text[s:e])
+    return s + m.end() if m and e - s - m.end() >= 2 else s
 
 
 def expand(ctx: Context, org: str) -> str:

@@ -10,7 +10,7 @@ import regex
 from ..patterns import ORG_NAME, ORG_SUFFIX
 from .base import Context
 from .issuer_names import (GENERIC_START, INNER_VERB_PATTERN, MEDIA_SUFFIX, NOT_A_NAME_START, name_ok,
-                           short_name_ok, split_joint)
+                           own_unit_ok, short_name_ok, split_joint, trim_lead)
 from .issuer_title import title_subject
 from .joint import loose_joint_lists
 
@@ -25,13 +25,15 @@ EVENT_LEAD_PATTERN = regex.compile(EVENT_LEAD + "$")
 #: "中牟河务局结合工作实际,印发了《…", "由陕西省安委会主办", "加力集团组织…开展了…".
 NEWS_ISSUER_PATTERNS = [
     regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:近日|日前|此前|近期|已|今年|随即|及时|迅速)?,?(?:[^。\n]{{0,12}}?,)?"
-                  r"(?:下发|印发|发出|出台|制定|发)了?(?:《|通知|关于)"),
+                  r"(?:下发|印发|发出|发布|出台|制定|发)了?(?:《|通知|关于)"),
+    # a news lead: the body tells the news, "国家发改委11日透露,…", "应急管理部日前宣布,…"
+    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:\d{{1,2}}日|近日|日前|今天|昨天)?(?:透露|宣布)"),
     regex.compile(rf"由(?P<org>{ORG_NAME})(?:主办|牵头|组织)"),
     regex.compile(rf"从(?P<org>{ORG_NAME})(?:获悉|了解到)"),
     regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:积极|全面|认真|精心)?"
                   r"(?:部署|组织|启动|召开|举办|联合)[^。\n]{0,80}?(?:开展|安全生产月|活动)"),
-    # "5月29日,国务院安委会办公室在京举行…启动仪式", "市安委会办公室隆重举行…"
-    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME}){EVENT_LEAD}(?:举行|召开|启动|举办)"),
+    # "5月29日,国务院安委会办公室在京举行…启动仪式", "市安委会办公室隆重举行…", "公司总工办在…组织召开"
+    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME}){EVENT_LEAD}(?:组织)?(?:举行|召开|启动|举办)"),
     # a sentence led by the body: "罗河镇安监所紧密结合“…”主题,采取…"
     regex.compile(rf"(?:^|[。\n])\s*(?P<org>{ORG_NAME})(?:紧密结合|紧紧围绕|结合|围绕|紧扣|高度重视|扎实|精心)"),
     # "市安委会及时研究制定方案", "二龙路医院开展了…"
@@ -44,11 +46,11 @@ JOINT_SENTENCE_PATTERN = regex.compile(
     r"联合(?:印发|下发|发布|发出|开展|举办|召开|主办|启动|部署)"
 )
 
-#: Joint bodies as the subject of a reported event, e.g. "国务院安委会办公室、应急管理部在京举行…",
-#: "中共中央宣传部、国家安全生产监督管理总局、公安部等关于…".
+#: Joint bodies as the subject of a reported event or an appeal, e.g. "国务院安委会办公室、应急管理部在京举行…",
+#: "保卫处、校团委在南苑餐厅广场组织开展了…", "某市安委会办公室、市应急管理局希望社会各界…".
 JOINT_SUBJECT_PATTERN = regex.compile(
     rf"(?:^|[,。:\s(》”/]|日)(?P<orgs>{ORG_NAME}(?:(?:、|和|及|与){ORG_NAME})+)(?:等(?:\d{{1,2}}个?(?:部门|单位|部委))?)?{EVENT_LEAD}"
-    r"(?:举行|召开|启动|举办|印发|下发|部署|决定|牵头|主办)"
+    r"(?:举行|召开|启动|举办|印发|下发|部署|决定|牵头|主办|组织|开展|希望|呼吁|提醒|倡议)"
 )
 
 #: Joint hosts of an event: "由保定市科协、市教育局、市环保局主办的…",
@@ -64,6 +66,10 @@ PLACE_SUBJECT_PATTERN = regex.compile(
     r"(?:自治县|自治州|省|市|县|区|州|旗))"
     r"(?:积极|全面|扎实|认真)?(?:开展|举行|举办|召开|启动)"
 )
+
+#: Words no member of a strict joint list holds: "志愿者服务队在河北科技大学、河北师范大学…开展" is a
+#: body, a place word and the places it went to.
+JOINT_MEMBER_BAN_PATTERN = regex.compile(r"在|提请|会同")
 
 #: The body deciding in a notice's own words: "中国安全生产协会决定面向全国开展…",
 #: "县安委办与江泰保险经纪公司决定,…现将有关事项通知如下". Read in the opening paragraphs.
@@ -100,7 +106,8 @@ def joint_lists(ctx: Context, start: int, end: int) -> list[list[tuple[int, int]
         m = pattern.search(text, start, end)
         if m:
             parts = split_joint(ctx, m.start("orgs"), m.end("orgs"))
-            if len(parts) > 1 and all(short_name_ok(text[a:b]) for a, b in parts):
+            if len(parts) > 1 and all(short_name_ok(text[a:b]) and not JOINT_MEMBER_BAN_PATTERN.search(text[a:b])
+                                      for a, b in parts):
                 found.append(parts)
     found += loose_joint_lists(text, _lead_member_ok, _member_ok, start, end)
     found.sort(key=lambda p: (p[0][0], -len(p)))
@@ -132,13 +139,15 @@ def news_issuer(ctx: Context) -> Optional[tuple[int, int]]:
 
 
 def _news_sentence(ctx: Context) -> Optional[tuple[int, int]]:
-    """Full names first; a short form ("市安委会办公室") only when the text gives no full one."""
+    """Full names first; a short form ("市安委会办公室") only when the text gives no full one, a
+    company's own unit ("集团公司") last. Time words glued before a name are no part of it."""
     text = ctx.text[:NEWS_REACH]
-    for accept in (name_ok, short_name_ok):
+    for accept in (name_ok, short_name_ok, own_unit_ok):
         for pattern in NEWS_ISSUER_PATTERNS:
             for m in pattern.finditer(text):
-                if accept(m.group("org")) and not MEDIA_SUFFIX.search(m.group("org")):
-                    return m.start("org"), m.end("org")
+                s, e = trim_lead(text, m.start("org"), m.end("org")), m.end("org")
+                if accept(text[s:e]) and not MEDIA_SUFFIX.search(text[s:e]):
+                    return s, e
     return None
 
 

@@ -11,7 +11,7 @@ from .base import Context
 from .dates import SIGNED_DATE_LINE_PATTERN
 from .issuer_names import ORG_LINE_PATTERN, first_of_joint
 
-__all__ = ["SEAL_PATTERN", "SUB_UNIT_PATTERN", "signature", "signature_block"]
+__all__ = ["SEAL_PATTERN", "SUB_UNIT_PATTERN", "signature", "signature_block", "signature_date_line"]
 
 #: A seal note after a signature: "(盖章)", "(代章)", "(公章)", "(印)", "(代)".
 SEAL_PATTERN = regex.compile(r"\((?:盖章|代章|公章|印|章|代|签章)\)$")
@@ -22,6 +22,10 @@ SUB_UNIT_PATTERN = regex.compile(r"^[\p{Han}]{1,6}(?:部|处|科|室|办|组|中
 
 #: How many lines above the date a signature block may reach.
 SIGNATURE_REACH = 6
+
+#: A signature date whose 年/月/日 were lost (web copies drop them) or written with 、: not read
+#: as the issue date, but it still closes a signature block, e.g. "2024813", "202365", "2017、11、3".
+DAMAGED_DATE_LINE_PATTERN = regex.compile(r"^(?:19|20)\d{2}(?:\d{2,4}|[、.]\d{1,2}[、.]\d{1,2})$")
 
 
 def _block_lines(ctx: Context, date_line: int):
@@ -37,9 +41,23 @@ def _block_lines(ctx: Context, date_line: int):
         i -= 1
 
 
+def _damaged_date_line(ctx: Context) -> Optional[int]:
+    """Index of the first damaged date line ("2024813") right under an organization line."""
+    for ln in ctx.seg.lines:
+        if DAMAGED_DATE_LINE_PATTERN.match(ln.text.strip()) and next(_block_lines(ctx, ln.index), None):
+            return ln.index
+    return None
+
+
+def signature_date_line(ctx: Context, date_line: Optional[int]) -> Optional[int]:
+    """The line the signature block stands on: the issue date's, else a damaged date line."""
+    return date_line if date_line is not None else _damaged_date_line(ctx)
+
+
 def signature(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int, int]]:
     """The signing unit: on the date line itself, or the topmost unit of the block above it
     ("集团公司(盖章)" over "安全环保部(代章)")."""
+    date_line = signature_date_line(ctx, date_line)
     if date_line is None:
         return None
     line = ctx.seg.lines[date_line]
@@ -55,6 +73,7 @@ def signature(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int, int
 
 def signature_block(ctx: Context, date_line: Optional[int]) -> list[tuple[int, int]]:
     """Every unit of the signature block above the date line, top to bottom, gaps split."""
+    date_line = signature_date_line(ctx, date_line)
     if date_line is None:
         return []
     found: list[tuple[int, int]] = []

@@ -187,19 +187,31 @@ def header_orgs(ctx: Context) -> list[tuple[int, int]]:
 
 
 def _scan_header_orgs(ctx: Context) -> list[tuple[int, int]]:
+    """Rows of bodies right above a "关于…" title line: space-separated on one line, or one a
+    line stacked ("承德市科学技术局 / 中共承德市委宣传部 / 承德市科学技术协会 / 关于举办…"), two at least."""
     seg = ctx.seg
     lines = seg.nonblank(0, min(len(seg.lines), HEADER_REACH))
     rows: list[list[tuple[int, int]]] = []
     for ln in lines:
-        row = org_row(ctx, ln) if len(ln.text) <= 200 else []
+        row = (org_row(ctx, ln) or _single_org(ctx, ln)) if len(ln.text) <= 200 else []
         if row:
             rows.append(row)
             continue
         t = ln.text.strip()
-        if rows and (t.startswith("关于") or TITLE_END_PATTERN.search(t)):
-            return [p for row in rows for p in row]
+        found = [p for row in rows for p in row]
+        if len(found) > 1 and (t.startswith("关于") or TITLE_END_PATTERN.search(t)):
+            return found
         rows = []
     return []
+
+
+def _single_org(ctx: Context, ln) -> list[tuple[int, int]]:
+    """A line that is one organization's name ("中共承德市委宣传部"), as a row of one."""
+    t = ln.text.strip()
+    if len(t) > 40 or not ORG_LINE_PATTERN.match(t) or not short_name_ok(t):
+        return []
+    off = ln.start + ln.text.index(t)
+    return [(off, off + len(t))]
 
 
 def title_joint(ctx: Context, issuer: tuple[int, int]) -> list[tuple[int, int]]:

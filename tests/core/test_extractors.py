@@ -70,6 +70,20 @@ ISSUER = table("issuer", lambda c: c.issuer, [
             "某市人民政府办公室", "a page flattened to one line"),
     Example("各有关单位:\n为配合全国安全生产月活动,中国安全生产协会决定面向全国开展漫画征集活动,现将有关事项通知如下:\n"
             "一、活动主题", "中国安全生产协会", "the body deciding in a notice"),
+    # real shapes (corpus/real9a-f, issue 9): damaged signature dates, news leads, a company's own units
+    Example("关于转发活动方案的通知\n各基层单位:\n现转发给你们,请遵照执行。\n\n教育局综治办\n\n2017、11、3",
+            "教育局综治办", "signature over a date written with 、"),
+    Example("关于印发方案的通知\n各成员单位:\n现将方案印发给你们。\n\n某市安全生产委员会办公室\n\n202365\n\n活动方案",
+            "某市安全生产委员会办公室", "signature over a date that lost 年月日"),
+    Example("本报北京讯 近日,国家药监局发布《关于开展2023年“全国安全用药月”活动的通知》。", "国家药监局", "发布《"),
+    Example("中新网北京6月11日电 今年6月12日至18日是全国节能宣传周。\n国家发改委11日透露,该委等14个部门已联合印发通知。",
+            "国家发改委", "news lead X透露"),
+    Example("今年6月是第21个全国“安全生产月”。为传播安全知识,日前集团公司召开“安全生产月”系列活动动员会。",
+            "集团公司", "a company's own news; 日前 is no part of the name"),
+    Example("根据上级要求,9月1日下午,公司总工办在十五楼职工之家组织召开了2021年“质量月”动员会。", "公司总工办",
+            "a company office 在…组织召开"),
+    Example("公司全面启动以“着力提升质量”为主题的质量月活动。", None, "a bare 公司 is no issuer"),
+    Example("近日,全國總工會(huì)發布《關於開展活動的通知》。", "全國總工會(huì)", "pinyin residue after the name is copied"),
 ])
 
 ISSUE_DATE = table("issue_date", lambda c: c.issue_date, [
@@ -306,6 +320,14 @@ ISSUERS = table("issuers", lambda c: [i.name for i in c.issuers], [
             "国资委", "全国总工会", "共青团中央"], "joint header rows above the title"),
     Example("6月26日,武冈市妇联、禁毒委、禁毒协会牵头组织成员单位在市区开展禁毒宣传活动。", ["武冈市妇联", "禁毒委", "禁毒协会"],
             "joint subject leading an event"),
+    Example("11月9日是第二十一个全国消防日。\n上午,保卫处、校团委在南苑餐厅广场组织开展了以“共建和谐校园”为主题的消防宣传活动。",
+            ["保卫处", "校团委"], "joint subject 在…组织开展"),
+    Example("4月22日,河北省启动了知识产权宣传周活动。另外,志愿者服务队在河北科技大学、河北师范大学、石家庄学院开展了宣传活动。",
+            ["河北省"], "the places a body went to are no joint list"),
+    Example("截至6月15日,某市排名前三。某市安全生产委员会办公室、市应急管理局希望社会各界积极参与全国安全知识竞赛。",
+            ["某市安全生产委员会办公室", "市应急管理局"], "joint subject of an appeal"),
+    Example("承德市科学技术局\n中共承德市委宣传部\n承德市科学技术协会\n关于举办2021年科技活动周的通知\n各县(市、区)科技管理部门:\n"
+            "一、活动主题", ["承德市科学技术局", "中共承德市委宣传部", "承德市科学技术协会"], "joint header one body a line"),
     Example("本报讯 5月17日上午,由市科技局、市委宣传部、市科协牵头主办的2008年科技活动周在市展览馆开幕。",
             ["市科技局", "市委宣传部", "市科协"], "joint hosts 牵头主办"),
     Example("今年6月是全国第十八个安全生产月。罗河镇安监所紧密结合“防风险、除隐患、遏事故”的主题,采取措施。",
