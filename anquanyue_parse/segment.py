@@ -47,6 +47,10 @@ HAN_ONLY_PATTERN = regex.compile(r"\p{Han}+")
 #: A heading in black-lenticular brackets, alone or opening its line: "【宣传教育】", "【隐患排查】…".
 BRACKET_HEADING_PATTERN = regex.compile(r"\s*【(?P<t>[\p{Han}“”、]{2,16})】")
 
+#: The first item of a list glued to its heading's title (the line break lost): "(一)宣传报道 1、6月1日
+#:上午…", "三、重点活动安排(一)按照全市统一部署…": the title ends before it (not "第1、2项").
+GLUED_LIST_PATTERN = regex.compile(r"(?<=[\p{Han}”])(?<!第)(?:1、|\(1\)|\(一\))")
+
 #: A line that is only an organization name (red-header layouts put it above the title).
 ORG_ONLY_PATTERN = regex.compile(r"^[\p{Han}()“”]{2,40}(?:局|厅|委员会|政府|办公室|公司|中心|部|委|办|小组|专班|指挥部)$")
 
@@ -190,6 +194,9 @@ def _title_end(line: Line, title_start: int) -> int:
     # (a title broken by a stray line break, "三、主要" / "活动内容", is joined in _outline)
     rel = line.text.find("。", title_start - line.start)
     end = line.start + rel if rel >= 0 else line.end
+    glued = GLUED_LIST_PATTERN.search(line.text, title_start - line.start + 2, end - line.start)
+    if glued:
+        end = line.start + glued.start()
     while end > title_start and line.text[end - 1 - line.start] in " :;,":
         end -= 1
     return end

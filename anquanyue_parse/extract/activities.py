@@ -11,8 +11,8 @@ import regex
 
 from ..models import Activity, Section
 from ..segment import Node
-from .activities_inline import inline_items, table_items
-from .activities_rules import SUMMARY_PATTERN, activity_like, generic, section_heading
+from .activities_inline import inline_items, inline_numbered, inline_section, table_items
+from .activities_rules import ACTIVITY_WORD_PATTERN, SUMMARY_PATTERN, activity_like, generic, section_heading
 from .base import Context, split_units
 from .dates import DATE_PATTERN, parse_date_match
 from .registry import Extractor, Found, mark
@@ -106,10 +106,16 @@ def _from_bare_sections(ctx: Context) -> Optional[list[Activity]]:
     """An activity section without numbered items: a table, an inline list, else nothing."""
     bare = _sections(ctx, with_children=False)
     for section in bare:
-        rows = table_items(ctx, section) or inline_items(ctx, section.title_end, section.end, anchored=False)
+        rows = (table_items(ctx, section) or inline_items(ctx, section.title_end, section.end, anchored=False)
+                or inline_numbered(ctx, section.title_end, section.end))
         if rows:
             return rows
     return [] if bare else None  # a section we could not read: no guessing from other sections
+
+
+def _from_flattened(ctx: Context) -> Optional[list[Activity]]:
+    """A page flattened into paragraphs: "…效果。二、活动内容(一)开展校园安全知识宣教活动。…(二)…"."""
+    return inline_section(ctx, section_heading) or None
 
 
 def _from_summary(ctx: Context) -> Optional[list[Activity]]:
@@ -119,12 +125,22 @@ def _from_summary(ctx: Context) -> Optional[list[Activity]]:
     return inline_items(ctx, 0, len(ctx.text)) if SUMMARY_PATTERN.search(title) else None
 
 
+#: Orphan items with no section after them are an activity list from this many on.
+MIN_LONE_ORPHANS = 3
+
+
 def _from_orphans(ctx: Context) -> Optional[list[Activity]]:
-    """An excerpt that starts inside the activity list: the orphan items before its first section."""
+    """An excerpt that starts inside the activity list: the orphan items before its first section,
+    or, with no section at all, at least MIN_LONE_ORPHANS items that each look like an activity,
+    most of them naming one (not a call's rules: "(三)每条口号不超过20个字")."""
     roots = ctx.seg.roots
     first_section = next((i for i, n in enumerate(roots) if n.level <= 1), len(roots))
     orphans = [n for n in roots[:first_section] if n.level > 1 and not n.plain]
-    if orphans and first_section < len(roots) and not any(generic(_heading(ctx, n)) for n in orphans):
+    titles = [_heading(ctx, n) for n in orphans]
+    if not orphans or any(generic(t) for t in titles) or not all(activity_like(t) for t in titles):
+        return None  # (not the notes of a document site: "3、如文档侵犯您的权益,请联系客服")
+    named = sum(bool(ACTIVITY_WORD_PATTERN.search(t)) for t in titles)
+    if first_section < len(roots) or len(orphans) >= MIN_LONE_ORPHANS and 2 * named > len(titles):
         return [_activity(ctx, n) for n in orphans]
     return None
 
@@ -145,7 +161,7 @@ def _from_inline(ctx: Context) -> Optional[list[Activity]]:
 
 #: The readers of the activity list, most specific first; the first that answers decides.
 READERS: tuple[Callable[[Context], Optional[list[Activity]]], ...] = (
-    _from_sections, _from_bare_sections, _from_summary, _from_orphans, _from_roots, _from_inline,
+    _from_sections, _from_bare_sections, _from_flattened, _from_summary, _from_orphans, _from_roots, _from_inline,
 )
 
 
@@ -154,12 +170,12 @@ MIN_LAST_TITLE = 3
 
 
 def _cut(ctx: Context, item: Activity) -> bool:
-    """The last heading of an excerpt cut inside it, with no body: a stub ("(三)开"), a number
-    cut ("二、制定2020") or a sentence that never reached its end ("2、深入宣传贯彻…,积")."""
+    """The last heading of an excerpt cut inside it, with no body: a stub ("(三)开") or a number
+    cut ("二、制定2020"); a long title cut mid-sentence is kept (its words are the source's)."""
     if item.children or item.text != item.title or not item.span or ctx.source.text[item.span.end:].strip():
         return False
     title = item.title
-    return len(title) < MIN_LAST_TITLE or title[-1].isdigit() or "," in title or "，" in title
+    return len(title) < MIN_LAST_TITLE or title[-1].isdigit() or "," in title
 
 
 def _clean(ctx: Context, items: list[Activity]) -> list[Activity]:

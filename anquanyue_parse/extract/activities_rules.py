@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["SUMMARY_PATTERN", "activity_like", "generic", "section_heading"]
+__all__ = ["ACTIVITY_WORD_PATTERN", "SUMMARY_PATTERN", "activity_like", "generic", "section_heading"]
 
 #: A section that lists activities: "三、活动内容", "三、主要工作任务", "五、主要活动安排",
 #: "六、“安全生产月”活动主要内容", "五、“安全生产万里行”活动主要内容", "五、活动内容及形式".
 ACTIVITY_SECTION_PATTERN = regex.compile(
     r"(?:活动|工作|竞赛|宣传)(?:主要)?(?:内容|安排|任务|项目|形式)|主要(?:内容|任务|活动|工作)|重点(?:活动|工作|任务)|"
-    r"具体(?:活动|措施|安排)|活动及安排|系列活动|(?:活动|工作)重点"
+    r"具体(?:活动|措施|安排)|活动及安排|系列活动|活动重点"
 )
 
 #: Section titles that are about the campaign, not an activity: "总体要求", "活动主题", "组织机构".
 GENERIC_SECTION_PATTERN = regex.compile(
-    r"(?:活动|工作|竞赛|宣传|基本|总体|主要|有关|相关|具体|实施|参加|参与)?的?"
-    r"(?:指导思想|竞赛内容|总体要求|总体思路|总体目标|总体安排|目标任务|目标|主题|口号|时间|时间安排|组织机构|组织领导|"
-    r"组织保障|组织实施|领导小组|机构|要求|保障措施|保障|措施|原则|范围|对象|联系方式|步骤|阶段|背景|意义|其他|"
+    r"(?:活动|工作|竞赛|宣传教育|宣传|教育|基本|总体|主要|有关|相关|具体|实施|参加|参与)?的?"
+    r"(?:指导思想|宗旨|竞赛内容|总体要求|总体思路|总体目标|总体安排|目标任务|目标|主题|口号|时间|时间安排|组织机构|组织领导|"
+    r"组织保障|组织实施|领导小组|机构|要求|保障措施|保障|措施|原则|范围|对象|联系方式|步骤|阶段|背景|意义|其他\p{Han}{0,2}|重点|"
     r"事项|注意事项|依据|说明|附则|安排|"
     # a contest's rules and an event's agenda (参赛对象, 投稿方式, 评选, 地点, 参加单位, 议程)
     r"征集|征集时间|征集范围|征集内容|作品|作品要求|作品内容|评选|评审|评选时间|奖项|奖项设置|奖励|表彰|参赛|参赛对象|"
@@ -84,6 +84,12 @@ INSTRUCTION_PATTERN = regex.compile(
     r"(?:^|[,;])[^,;。]{0,12}?(?<![重主需纲摘提概扼])要(?![求点素闻])|必须|应当|(?:^|[,;])请"
 )
 
+#: A rule's limit or requirement, not an activity: "口号要求言简意赅", "每条口号不超过20个字".
+RULE_PATTERN = regex.compile(r"要求|不超过|不少于|以内|为限")
+
+#: Words that name an activity: "开展好事故警示教育周活动", "组织应急演练", "举办知识竞赛".
+ACTIVITY_WORD_PATTERN = regex.compile(r"活动|开展|组织|举办|举行|召开|演练|竞赛|培训|讲座|宣传|检查|排查|评选|征集")
+
 #: A statement of the theme: "今年全国节能宣传周活动的主题是“绿色发展,节能先行”".
 THEME_STATEMENT_PATTERN = regex.compile(r"主题(?:是|为)")
 
@@ -99,6 +105,6 @@ def activity_like(title: str) -> bool:
     """A top heading that can name an activity when no activity section says so: not a question,
     an instruction, a theme statement, a requirement's paired phrases or a labelled paragraph."""
     title = title.strip(" :。")
-    return not (QUESTION_PATTERN.search(title) or INSTRUCTION_PATTERN.search(title)
+    return not (QUESTION_PATTERN.search(title) or INSTRUCTION_PATTERN.search(title) or RULE_PATTERN.search(title)
                 or THEME_STATEMENT_PATTERN.search(title) or PAIRED_PHRASES_PATTERN.fullmatch(title)
                 or LABEL_SENTENCE_PATTERN.match(title))
