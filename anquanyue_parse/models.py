@@ -72,7 +72,9 @@ class Period(_Model):
 class Deadline(_Model):
     """A reporting duty: ``5月30日前报送…`` or recurring ``每周三12:00前报送…``.
 
-    ``recurrence`` is ``weekly:MON``..``weekly:SUN`` or ``monthly:25`` for recurring duties.
+    ``recurrence`` for recurring duties: ``weekly:MON``..``weekly:SUN`` (每周三), ``monthly:N``
+    (每月25日前), ``monthly:END`` (每月月底前) or ``daily`` (每日); the hour, if any, is in ``time``.
+    ``analysis.deadline_calendar`` expands each over the campaign period.
     """
 
     date: Optional[dt.date] = None

@@ -11,34 +11,21 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import regex
 
 from .patterns import PLAIN_HEADING_PATTERN
+from .patterns.layout import BLOCK_START_PATTERN, PAGE_NUMBER_LINE_PATTERN
 from .textmap import MappedText
+from .textutil import fold, to_simplified
 
-__all__ = ["Normalized", "normalize"]
+__all__ = ["Normalized", "normalize", "to_simplified"]  # to_simplified: kept for old imports; lives in textutil
 
 # -- display-level patterns ---------------------------------------------------------------
 
 #: Line-ending and invisible-character noise, e.g. "\r\n", BOM, zero-width space, form feed.
 NOISE_PATTERN = regex.compile(r"\r\n?|[\ufeff\u200b\u200c\u200d\u2060\x00]|\x0c")
-
-#: A line holding only a page number: "— 1 —", "-1-", "- 12 -", "第1页", "第 2 页 共 9 页".
-PAGE_NUMBER_LINE_PATTERN = regex.compile(
-    r"(?m)^[ \t\u3000]*(?:[—–\-－─―]{1,2}[ \t\u3000]*\d{1,3}[ \t\u3000]*[—–\-－─―]{1,2}"
-    r"|第[ \t\u3000]*\d{1,3}[ \t\u3000]*页(?:[ \t\u3000]*[,，/]?[ \t\u3000]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?)"
-    r"[ \t\u3000]*(?:\n|$)"
-)
-
-#: A line that starts a new block and must not be glued to the line above when
-#: re-joining hard wraps: numbered headings (一、 （一） 1. （1） ①), 附件, 联系人.
-BLOCK_START_PATTERN = regex.compile(
-    r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
-    r"|\d{1,2}[、.．](?!\d)|[①-⑳]|附件|联系人|联系电话|邮\s*箱|电子邮箱|第[一二三四五六七八九十]+[章条部])"
-)
 
 #: A line ending with a document number ("朱矿发〔2024〕31 号"): its own line in a red header.
 DOC_NUMBER_LINE_PATTERN = regex.compile(r"[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]\s*\d{1,5}\s*[号號]$")
@@ -70,92 +57,6 @@ KEYCAP_PATTERN = regex.compile(r"(?<=\d)\ufe0f?\u20e3")
 
 #: Indentation and trailing white space of a line.
 LINE_EDGE_SPACE_PATTERN = regex.compile(r"(?m)^[ \t]+|[ \t]+$")
-
-#: One-to-one folding: full-width ASCII, ideographic space, dashes, corner quotes, dots.
-_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_FOLD.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
-for _ch in "—–－─―‐‑‒−﹣":
-    _FOLD[ord(_ch)] = ord("-")
-for _a, _b in {"「": "“", "」": "”", "『": "“", "』": "”", "〝": "“", "〞": "”", "‘": "“", "’": "”", "＂": "\"",
-               "•": "·", "・": "·", "‧": "·", "﹒": ".", "．": ".",
-               "（": "(", "）": ")", "，": ",", "：": ":", "；": ";"}.items():
-    _FOLD[ord(_a)] = ord(_b)
-
-
-@functools.lru_cache(maxsize=1)
-def _opencc():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-#: The fold table grows with the traditional characters met so far (one dict, reused).
-_TABLE: dict[int, int] = dict(_FOLD)
-_T2S: dict[int, int] = {}
-_SEEN: set[str] = set()  # characters already looked up
-
-
-def _fold_table(text: str) -> dict[int, int]:
-    """The fold table, extended with traditional -> simplified for new Han characters in ``text``."""
-    unseen = set(text) - _SEEN
-    if unseen:
-        _learn(unseen)
-    return _TABLE
-
-
-def _learn(unseen) -> None:
-    """Look new characters up: traditional -> simplified for Han ones, into ``_TABLE``/``_T2S``
-    (and the array form of the table, once it exists)."""
-    _SEEN.update(unseen)  # (characters below U+3400 need no conversion: seen once, never again)
-    new = sorted(ch for ch in unseen if ord(ch) >= 0x3400)
-    if _LUT:
-        _LUT[1][[ord(ch) for ch in unseen if ord(ch) < _LUT_SIZE]] = True
-    if new:
-        converted = _opencc().convert("\n".join(new)).split("\n")
-        if len(converted) != len(new):  # should not happen; fall back char by char
-            converted = [_opencc().convert(ch) for ch in new]
-        for src, dst in zip(new, converted):
-            if len(dst) == 1 and dst != src:
-                _TABLE[ord(src)] = _T2S[ord(src)] = ord(dst)
-                if _LUT and ord(src) < _LUT_SIZE:
-                    _LUT[0][ord(src)] = ord(dst)
-
-
-#: Code points the array table covers (the BMP and the supplementary ideographic plane).
-_LUT_SIZE = 0x30000
-#: ``[table, seen]``: ``_TABLE`` as a code point array and ``_SEEN`` as a mask, built on first use.
-_LUT: list = []
-
-
-def _fold(text: str) -> str:
-    """``text.translate(_fold_table(text))`` by array lookup: a dict lookup per character costs
-    as much as the rest of normalization."""
-    import numpy as np
-
-    try:
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    except UnicodeEncodeError:  # a lone surrogate
-        return _translate_1to1(text, _fold_table(text))
-    if codes.size and int(codes.max()) >= _LUT_SIZE:
-        return _translate_1to1(text, _fold_table(text))
-    if not _LUT:
-        table = np.arange(_LUT_SIZE, dtype=np.uint32)
-        items = [(k, v) for k, v in _TABLE.items() if k < _LUT_SIZE]
-        table[[k for k, _ in items]] = [v for _, v in items]
-        seen = np.zeros(_LUT_SIZE, dtype=bool)
-        seen[[ord(ch) for ch in _SEEN if ord(ch) < _LUT_SIZE]] = True
-        _LUT[:] = [table, seen]
-    table, seen = _LUT
-    unseen = codes[~seen[codes]]
-    if unseen.size:
-        _learn({chr(c) for c in np.unique(unseen).tolist()})
-    return table[codes].tobytes().decode("utf-32-le")
-
-
-def _translate_1to1(text: str, table: dict[int, int]) -> str:
-    new = text.translate(table)
-    return new if len(new) == len(text) else text
-
 
 def _width(line: str) -> float:
     """Visual width in full-width cells: ASCII counts half."""
@@ -393,7 +294,7 @@ def normalize(source: str) -> Normalized:
     step = root.sub(_DISPLAY_PASS, _display_repl)
     layout = _flattened_edits(step.text) + _wrap_edits(step.text)
     display = step.edit(sorted(layout)) if layout else step
-    match = MappedText(_fold(display.text), None, display).sub(_MATCH_PASS, _match_repl)
+    match = MappedText(fold(display.text), None, display).sub(_MATCH_PASS, _match_repl)
     if CN_DATE_HINT.search(match.text):
         match = match.sub(CN_DATE_PATTERN, _cn_date_repl)
     return Normalized(source=source, display=display, match=match)
@@ -411,9 +312,3 @@ def _keep_digit_gap(m) -> str:
         single_right = j + 1 >= len(s) or not s[j + 1].isdigit()
         return "" if single_left and single_right and j - i == 1 else m.group(0)
     return ""
-
-
-def to_simplified(text: str) -> str:
-    """Traditional -> simplified, character by character (length-preserving)."""
-    _fold_table(text)
-    return text.translate(_T2S)

@@ -18,13 +18,13 @@ from typing import Optional, Union
 
 import regex
 
+from .fields import RECORD_FIELDS
 from .models import Activity, Campaign, Span
 
 __all__ = ["Highlight", "highlights", "render_review", "write_review", "page_images"]
 
-#: Scalar fields shown in the record panel, in this order (others with a span follow).
-SCALAR_FIELDS = ("doc_number", "issuer", "issuers", "doc_kind", "title", "issue_date", "published", "year",
-                 "edition", "theme", "period")
+#: Fields shown in the record panel: the record's fields (fields.py), in model order.
+REVIEW_FIELDS = RECORD_FIELDS
 
 #: Chinese labels of the record's fields (the field name is the tooltip), one language on the page.
 FIELD_LABELS = {
@@ -263,12 +263,12 @@ def _span_by_id(r: Campaign) -> dict[str, Span]:
 def _record_panel(r: Campaign, ids: set[str]) -> str:
     e = html.escape
     rows = []
-    names = list(SCALAR_FIELDS) + [k for k in r.spans if k not in SCALAR_FIELDS]
+    names = list(REVIEW_FIELDS) + [k for k in r.spans if k not in REVIEW_FIELDS]
     for name in names:
         value = getattr(r, name, None)
         span = r.spans.get(name)
-        if name == "issuers":
-            value = [i.name for i in r.issuers]
+        if value and isinstance(value, list) and hasattr(value[0], "name"):  # issuers: their names
+            value = [i.name for i in value]
         if name == "period" and r.period:
             value = f"{r.period.start} – {r.period.end}" + (f"（{r.period.text}）" if r.period.text else "")
             span = span or r.period.span

@@ -34,7 +34,7 @@ def national_theme(year: int) -> Optional[str]:
 
 def theme_key(theme: str) -> str:
     """A comparison key: simplified characters, no separators or quotes."""
-    from .normalize import to_simplified
+    from .textutil import to_simplified
 
     return _SEPARATORS.sub("", to_simplified(theme))
 

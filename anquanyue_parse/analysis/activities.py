@@ -62,7 +62,7 @@ def activity_types() -> tuple[str, ...]:
 
 def classify_activity(title: str, text: str = "") -> Classification:
     """The type of one activity: first rule matching the title, else the earliest match in the text, else 其他."""
-    from ..normalize import to_simplified
+    from ..textutil import to_simplified
 
     title = to_simplified(title or "")
     for rule in activity_rules():

@@ -103,7 +103,7 @@ def theme_alignment(df: Any) -> "pd.DataFrame":
     out["year_inferred"] = out["year_inferred"].fillna(False).astype(bool)
     out["year_source"] = out["year_source"].astype(object)
     for idx in out.index[out["year"].isna()]:
-        name = out.at[idx, "campaign_name"] if "campaign_name" in out.columns else None
+        name = out.at[idx, "campaign"] if "campaign" in out.columns else None
         if isinstance(name, str) and name != NATIONAL_CAMPAIGN:
             continue  # a sibling campaign's theme says nothing about the national one's year
         guess = year_of_theme(out.at[idx, "theme"]) if isinstance(out.at[idx, "theme"], str) else None
@@ -112,7 +112,7 @@ def theme_alignment(df: Any) -> "pd.DataFrame":
             out.at[idx, "year_inferred"] = True
             out.at[idx, "year_source"] = f"inferred from the theme (the national theme of {guess})"
     themes = [t if isinstance(t, str) else None for t in out["theme"]]
-    names = list(out["campaign_name"]) if "campaign_name" in out.columns else [None] * len(out)
+    names = list(out["campaign"]) if "campaign" in out.columns else [None] * len(out)
     sibling = [isinstance(c, str) and c != NATIONAL_CAMPAIGN for c in names]
     nationals = [national_theme(int(y)) if not pd.isna(y) and not s else None
                  for y, s in zip(out["year"], sibling)]
@@ -139,13 +139,13 @@ def themes_by_year(db: Any) -> "pd.DataFrame":
     import pandas as pd
     from collections import Counter
 
-    from ..normalize import to_simplified
+    from ..textutil import to_simplified
 
     df = campaigns_frame(db)
-    df["campaign_name"] = df["campaign_name"].fillna("")
+    df["campaign"] = df["campaign"].fillna("")
     df["_key"] = [normalize_theme(t) if isinstance(t, str) else None for t in df["theme"]]
     rows = []
-    for (year, campaign, _), group in df.groupby(["year", "campaign_name", "_key"], dropna=False, sort=False):
+    for (year, campaign, _), group in df.groupby(["year", "campaign", "_key"], dropna=False, sort=False):
         issuers = sorted({i for i in group["issuer"] if isinstance(i, str) and i})
         forms = Counter(t for t in group["theme"] if isinstance(t, str))
         # the most used form; on a tie a simplified one, then the first in code point order

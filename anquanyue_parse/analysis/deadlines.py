@@ -19,8 +19,11 @@ __all__ = ["deadline_calendar", "campaign_window", "expand_recurrence", "CALENDA
 
 CALENDAR_COLUMNS = ["year", "issuer", "date", "time", "action", "recurrence", "source_path"]
 
-#: Deadline.recurrence values, e.g. "weekly:WED" (every Wednesday), "monthly:25" (the 25th of each month).
-RECURRENCE_PATTERN = regex.compile(r"^(?:weekly:(?P<weekday>MON|TUE|WED|THU|FRI|SAT|SUN)|monthly:(?P<day>\d{1,2}))$")
+#: Deadline.recurrence values, as extract/deadlines.py emits them: "weekly:WED" (every Wednesday),
+#: "monthly:25" (the 25th of each month), "monthly:END" (月底前: the last day of each month), "daily".
+RECURRENCE_PATTERN = regex.compile(
+    r"^(?:weekly:(?P<weekday>MON|TUE|WED|THU|FRI|SAT|SUN)|monthly:(?P<day>\d{1,2}|END)|(?P<daily>daily))$"
+)
 WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 
 
@@ -50,18 +53,22 @@ def expand_recurrence(recurrence: str, start: dt.date, end: dt.date) -> list[dt.
 
     >>> expand_recurrence("monthly:25", dt.date(2024, 6, 1), dt.date(2024, 8, 31))
     [datetime.date(2024, 6, 25), datetime.date(2024, 7, 25), datetime.date(2024, 8, 25)]
+    >>> expand_recurrence("monthly:END", dt.date(2024, 6, 1), dt.date(2024, 7, 31))
+    [datetime.date(2024, 6, 30), datetime.date(2024, 7, 31)]
     """
     m = RECURRENCE_PATTERN.match(recurrence or "")
     if not m:
         return []
+    if m.group("daily"):
+        return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
     if m.group("weekday"):
         wanted = WEEKDAYS.index(m.group("weekday"))
         first = start + dt.timedelta(days=(wanted - start.weekday()) % 7)
         return [first + dt.timedelta(weeks=i) for i in range((end - first).days // 7 + 1)] if first <= end else []
-    day, out = int(m.group("day")), []
+    day, out = (31 if m.group("day") == "END" else int(m.group("day"))), []
     year, month = start.year, start.month
     while (year, month) <= (end.year, end.month):
-        d = dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))  # "每月31日" in June: the 30th
+        d = dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))  # "每月31日"/END in June: the 30th
         if start <= d <= end:
             out.append(d)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)

@@ -99,14 +99,14 @@ def _extractor(method: str):
 
 def tokenize(text: str) -> list[str]:
     """jieba tokens of ``text`` (converted to simplified) with the domain dictionary loaded."""
-    from ..normalize import to_simplified
+    from ..textutil import to_simplified
 
     return _tokenizer().lcut(to_simplified(text))
 
 
 def _year_texts(db: Any, source: str) -> dict[int, list[str]]:
     """Year -> one simplified text per notice of that year (notices without a year are left out)."""
-    from ..normalize import to_simplified
+    from ..textutil import to_simplified
 
     by_year: dict[int, list[str]] = {}
     for rec in as_records(db):

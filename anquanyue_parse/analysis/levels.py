@@ -63,7 +63,7 @@ def issuer_level(name: Optional[str]) -> str:
     """``national`` … ``enterprise`` for an issuer's name, ``unknown`` when no rule applies."""
     if not name or not name.strip():
         return "unknown"
-    from ..normalize import to_simplified
+    from ..textutil import to_simplified
 
     s = to_simplified(name.strip())
     rules = level_rules()

@@ -13,23 +13,24 @@ import os
 from typing import TYPE_CHECKING, Any, Iterator
 
 from ..errors import MissingDependency
+from ..fields import RECORD_COLUMNS, column_names
 from ..models import Activity, Campaign, Period
 from .levels import issuer_level
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["as_records", "campaigns_frame", "walk_activities", "activity_text", "CAMPAIGN_COLUMNS"]
+__all__ = ["as_records", "campaigns_frame", "walk_activities", "activity_text", "FRAME_COLUMNS"]
 
-#: Columns of :func:`campaigns_frame`, one row per notice.
-CAMPAIGN_COLUMNS = [
-    "campaign", "source_path", "doc_number", "issuer", "issuers", "issuer_level", "doc_kind", "title",
-    "issue_date", "published", "year", "year_inferred", "year_source", "edition", "theme", "period_start", "period_end",
-    "activities", "deadlines", "campaign_name",
-]
+#: Columns of :func:`campaigns_frame`, one row per notice: ``notice`` numbers the rows in the
+#: order of the records; then the record's columns (fields.py: campaign, doc_number, issuer,
+#: issuers as a list, …, period_start, period_end, period_text, companion_campaigns), then what
+#: is derived here (the issuer's level, where an inferred year came from, counts of items).
+FRAME_COLUMNS = (["notice", "source_path"] + column_names()
+                 + ["issuer_level", "year_inferred", "year_source", "activities", "deadlines"])
 
 #: Scalar Campaign fields a DataFrame row can carry (``path`` is the database's name for source_path).
-_FRAME_FIELDS = ("doc_number", "issuer", "title", "issue_date", "year", "edition", "theme")
+_FRAME_FIELDS = ("campaign", "doc_number", "issuer", "doc_kind", "title", "issue_date", "year", "edition", "theme")
 
 
 def as_records(db: Any) -> list[Campaign]:
@@ -118,41 +119,27 @@ def activity_text(act: Activity) -> str:
 
 
 def campaigns_frame(db: Any) -> "pd.DataFrame":
-    """One row per notice (columns: :data:`CAMPAIGN_COLUMNS`), derived from the records."""
+    """One row per notice (columns: :data:`FRAME_COLUMNS`), derived from the records."""
     import pandas as pd
 
     rows = [_campaign_row(i, r) for i, r in enumerate(as_records(db))]
-    df = pd.DataFrame(rows, columns=CAMPAIGN_COLUMNS)
-    for col in ("issue_date", "published", "period_start", "period_end"):
+    df = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+    for col in column_names(("date",)):
         df[col] = pd.to_datetime(df[col])
-    for col in ("year", "edition"):
+    for col in column_names(("int",)):
         df[col] = df[col].astype("Int64")
     df["year_inferred"] = df["year_inferred"].astype(bool)
     return df
 
 
 def _campaign_row(i: int, r: Campaign) -> dict:
-    period = r.period or Period()
     return {
-        "campaign": i,
+        "notice": i,
         "source_path": r.source_path,
-        "doc_number": r.doc_number,
-        "issuer": r.issuer,
-        "issuers": [i.name for i in r.issuers],
+        **{col.name: col.value(r) for col in RECORD_COLUMNS},
         "issuer_level": issuer_level(r.issuer),
-        "doc_kind": r.doc_kind,
-        "title": r.title,
-        "issue_date": r.issue_date,
-        "published": r.published,
-        "year": r.year,
         "year_inferred": "year" in r.inferred,
         "year_source": r.inferred.get("year"),
-        "edition": r.edition,
-        "theme": r.theme,
-        "period_start": period.start,
-        "period_end": period.end,
         "activities": sum(1 for _ in walk_activities(r)),
         "deadlines": len(r.deadlines),
-        "campaign_name": r.campaign,
     }
-

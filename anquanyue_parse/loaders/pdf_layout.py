@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..normalize import BLOCK_START_PATTERN, PAGE_NUMBER_LINE_PATTERN
+from ..patterns.layout import BLOCK_START_PATTERN, PAGE_NUMBER_LINE_PATTERN
 
 __all__ = ["Line", "layout_text", "layout_placed", "drop_furniture"]
 

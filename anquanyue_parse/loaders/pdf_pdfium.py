@@ -34,8 +34,8 @@ SPACE_GLYPH_EM = 0.28
 #: private use area (fonts without ToUnicode).
 _UNMAPPED_CHARS = frozenset("\x00\ufffd\ufffe")
 
-#: Page object type of a path (a line or a rectangle): pypdfium2.raw.FPDF_PAGEOBJ_PATH.
-_PATH_OBJECT = 2
+#: Page object types (pypdfium2.raw.FPDF_PAGEOBJ_TEXT, FPDF_PAGEOBJ_PATH): a text run, a line or rectangle.
+_TEXT_OBJECT, _PATH_OBJECT = 1, 2
 
 
 def read_pages_pdfium(data: bytes) -> Optional[list[list[Line]]]:
@@ -96,19 +96,26 @@ def _pdfplumber_pages(data: bytes, indexes: list[int]) -> Optional[list[list[Lin
     return out
 
 
-def _page_needs_pdfplumber(page, raw) -> bool:
-    """Ruling paths on the page: it may hold a ruled table."""
-    paths = 0
-    for _ in page.get_objects(filter=(_PATH_OBJECT,), max_depth=1):
-        paths += 1
-        if paths >= MIN_RULINGS:
-            return True
-    return False
+def _count_objects(page) -> Optional[int]:
+    """The page's text objects, or None when it has ruling paths enough for a ruled table."""
+    paths = texts = 0
+    for obj in page.get_objects(filter=(_TEXT_OBJECT, _PATH_OBJECT), max_depth=1):
+        if obj.type == _PATH_OBJECT:
+            paths += 1
+            if paths >= MIN_RULINGS:
+                return None
+        else:
+            texts += 1
+    return texts
 
 
 def _page_lines(page, raw) -> Optional[list[Line]]:
-    """The page's lines, or None when the page needs pdfplumber."""
-    if _page_needs_pdfplumber(page, raw):
+    """The page's lines, or None when the page needs pdfplumber: a ruled table, unmapped
+    characters, or fewer characters than text objects (PDFium drops the glyphs of a font it
+    cannot load, e.g. a non-embedded STSong-Light with the predefined UniGB-UCS2-H CMap, which
+    pdfminer decodes)."""
+    text_objects = _count_objects(page)
+    if text_objects is None:
         return None
     height = page.get_height()
     textpage = page.get_textpage()
@@ -116,7 +123,7 @@ def _page_lines(page, raw) -> Optional[list[Line]]:
         chars = _chars(textpage, raw, height)
     finally:
         textpage.close()
-    if chars is None:
+    if chars is None or sum(1 for ch in chars if ch["text"] != " ") < text_objects:
         return None
     return _group_lines(chars)
 

@@ -23,6 +23,7 @@ from sqlalchemy import Date, DateTime, Integer, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..fields import column_names
 from .db_rows import unpack_record
 from .db_schema import CHILD_TABLES, TABLES, ensure_schema, error_line, make_engine, normalize_url, sqlite_path
 from ..errors import DatabaseError, QueryRefused, UsageError
@@ -37,9 +38,7 @@ __all__ = ["Database", "open_database", "load_campaigns", "load_table", "load_re
 TABLE_NAMES = ("campaigns",) + CHILD_TABLES + ("documents", "failures")
 
 #: Columns of ``load_campaigns`` in order (the stored record is left out; see ``load_records``).
-CAMPAIGN_COLUMNS = ("campaign_id", "document_id", "path", "format", "campaign", "doc_number", "issuer", "issuers", "doc_kind",
-                    "title", "recipients", "issue_date", "published", "year", "edition", "theme", "period_start", "period_end", "period_text",
-                    "companion_campaigns")
+CAMPAIGN_COLUMNS = ("campaign_id", "document_id", "path", "format") + tuple(column_names())
 
 #: A read-only statement: starts with SELECT, WITH, VALUES or EXPLAIN (after comments).
 READ_ONLY_START = re.compile(r"^\s*(?:select|with|values|explain)\b", re.IGNORECASE)

@@ -11,6 +11,7 @@ import re
 import zlib
 from typing import Any, Iterator, Optional
 
+from ..fields import RECORD_COLUMNS, Column
 from ..models import Activity, Campaign, Span
 from ..patterns.web_chrome import INFO_BAR_PATTERN, is_info_bar
 
@@ -136,19 +137,20 @@ def _walk(items: list[Activity], parent: Optional[int], depth: int, counter: lis
         yield from _walk(a.children, seq, depth + 1, counter)
 
 
+def _column_value(col: Column, c: Campaign) -> Any:
+    """A record column's value as stored: lists joined, text cut to MAX_INDEXED_CHARS (the full
+    value stays in the stored record)."""
+    value = col.value(c)
+    if col.kind == "list":
+        return _join(value)
+    return _cut(value) if col.kind == "text" else value
+
+
 def campaign_rows(c: Campaign) -> dict[str, Any]:
     """The row of ``campaigns`` (without ids) and the rows of each child table."""
-    period = c.period
     rows: dict[str, Any] = {
         "campaign": {
-            "campaign": _cut(getattr(c, "campaign", None)), "doc_number": _clean(c.doc_number), "issuer": _cut(c.issuer),
-            "issuers": _join(i.name for i in c.issuers), "doc_kind": c.doc_kind, "title": _clean(c.title),
-            "recipients": _join(c.recipients), "issue_date": c.issue_date,
-            "published": c.published, "year": c.year,
-            "edition": c.edition, "theme": _cut(c.theme),
-            "period_start": period.start if period else None, "period_end": period.end if period else None,
-            "period_text": _clean(period.text) if period else None,
-            "companion_campaigns": _join(c.companion_campaigns),
+            **{col.name: _column_value(col, c) for col in RECORD_COLUMNS},
             "record_zlib": pack_record(c),
         },
         "deadlines": [{"position": i, "date": d.date, "time": d.time, "recurrence": d.recurrence,

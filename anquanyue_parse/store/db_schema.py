@@ -46,6 +46,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from ..errors import DatabaseError
+from ..fields import RECORD_COLUMNS
 from ..version import __version__
 
 __all__ = [
@@ -63,6 +64,8 @@ __all__ = [
     "LIVE_VIEW",
     "live_view_columns",
     "ensure_live_view",
+    "add_record_columns",
+    "COLUMN_TYPES",
 ]
 
 #: Bump when the tables change, and add the step from the previous version to MIGRATIONS.
@@ -71,6 +74,9 @@ __all__ = [
 SCHEMA_VERSION = 3
 
 metadata = MetaData()
+
+#: SQL type of each record column kind (fields.py); lists are joined with db_rows.LIST_SEPARATOR.
+COLUMN_TYPES = {"text": Text, "int": Integer, "date": Date, "list": Text}
 
 schema_info = Table(
     "schema_info", metadata,
@@ -105,22 +111,7 @@ campaigns = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"),
            nullable=False, unique=True),
-    Column("campaign", Text),  # which campaign: 安全生产月 or a sibling (消防宣传月 …)
-    Column("doc_number", Text),
-    Column("issuer", Text),
-    Column("issuers", Text),  # every issuing body in reading order, joined like recipients
-    Column("doc_kind", Text),  # 通知 / 方案 / 意见 / 通报 / 总结 / 新闻 / other
-    Column("title", Text),
-    Column("recipients", Text),
-    Column("issue_date", Date),
-    Column("published", Date),  # a web page's or newspaper's publication date, not the 成文日期
-    Column("year", Integer),
-    Column("edition", Integer),
-    Column("theme", Text),
-    Column("period_start", Date),
-    Column("period_end", Date),
-    Column("period_text", Text),
-    Column("companion_campaigns", Text),
+    *(Column(c.name, COLUMN_TYPES[c.kind]) for c in RECORD_COLUMNS),  # fields.py: one column per record field
     Column("record_zlib", LargeBinary, nullable=False),  # zlib of the record's JSON (db_rows.pack_record)
     Index("ix_campaigns_year", "year"),
     Index("ix_campaigns_issuer", "issuer"),
@@ -237,6 +228,20 @@ def ensure_live_view(conn: Connection) -> None:
             return
         conn.execute(text(f"DROP VIEW {LIVE_VIEW}"))
     conn.execute(text(_live_view_sql(conn.dialect.name)))
+
+
+def add_record_columns(conn: Connection) -> list[str]:
+    """Add the columns of record fields (fields.py) an existing database lacks, e.g. after a
+    field was added to the model; old rows keep them NULL until their files are parsed again
+    (a new parser version re-parses them). Returns the names added."""
+    have = {c["name"] for c in inspect(conn).get_columns("campaigns")}
+    added = []
+    for c in RECORD_COLUMNS:
+        if c.name not in have:
+            kind = COLUMN_TYPES[c.kind]().compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE campaigns ADD COLUMN {c.name} {kind}"))
+            added.append(c.name)
+    return added
 
 
 def _v1_to_v2(conn: Connection) -> None:
@@ -376,6 +381,7 @@ def ensure_schema(engine: Engine, create: bool) -> int:
                     MIGRATIONS[v](conn)
                 conn.execute(schema_info.update().where(schema_info.c.key == "schema_version")
                              .values(value=str(SCHEMA_VERSION)))
+            add_record_columns(conn)
             ensure_live_view(conn)
             return SCHEMA_VERSION
     except DatabaseError:

@@ -234,6 +234,21 @@ def test_older_schema_is_upgraded(built, monkeypatch):
         engine.dispose()
 
 
+def test_a_database_without_a_new_fields_column_gets_it_on_open(built):
+    """A field added to the model (fields.py) reaches an existing database: its column is added
+    empty, the live view follows it, and a re-build fills it."""
+    url, archive = built
+    execute(url, "DROP VIEW live_campaigns")
+    execute(url, "ALTER TABLE campaigns DROP COLUMN companion_campaigns")  # a database from before the field
+    with open_database(url) as db:
+        frame = db.campaigns()
+        assert "companion_campaigns" in frame.columns and frame["companion_campaigns"].isna().all()
+        assert "companion_campaigns" in db.query("SELECT * FROM live_campaigns LIMIT 1").columns
+    execute(url, "UPDATE documents SET parser_version = 'old'")
+    build_archive(archive, url, progress=False, log=QUIET)
+    assert load_campaigns(url)["companion_campaigns"].notna().any()
+
+
 def test_missing_and_foreign_databases(tmp_path):
     with pytest.raises(DatabaseError, match="no database file .*build one first"):
         open_database(f"sqlite:///{tmp_path / 'none.sqlite'}")

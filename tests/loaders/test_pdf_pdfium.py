@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from anquanyue_parse.loaders.pdf import read_pages
-from anquanyue_parse.loaders.pdf_pdfium import _page_needs_pdfplumber, read_pages_pdfium
+from anquanyue_parse.loaders.pdf_pdfium import _count_objects, read_pages_pdfium
 from tests.loaders import pdfgen
 from tests.loaders.test_pdf import body, page
 
@@ -50,10 +50,9 @@ def _ruled_page_pdf() -> bytes:
 
 def test_page_with_rulings_is_read_by_pdfplumber():
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
 
     data = _ruled_page_pdf()
-    assert _page_needs_pdfplumber(pdfium.PdfDocument(data)[0], raw)
+    assert _count_objects(pdfium.PdfDocument(data)[0]) is None  # ruled: pdfplumber finds the cells
     fast = read_pages_pdfium(data)
     assert fast is not None and _lines(fast) == _lines(read_pages(data))
     assert fast[0][0].text == "安全生产月活动" and [ln.row for ln in fast[0][1:]] == [True, True]  # the grid's rows
@@ -63,3 +62,16 @@ def test_page_with_rulings_is_read_by_pdfplumber():
                          ids=["scan", "encrypted", "broken"])
 def test_documents_pdfplumber_must_judge(data):
     assert read_pages_pdfium(data) is None
+
+
+def test_glyphs_pdfium_drops_send_the_page_to_pdfplumber():
+    """A non-embedded STSong-Light with the predefined UniGB-UCS2-H CMap (old government PDFs):
+    PDFium drops its Chinese glyphs (keeping digits and quotes), pdfminer decodes them."""
+    from tests.loaders import scangen as sg
+
+    pages = sg.layout_notice("常经贸安〔2002〕32号\n关于开展安全生产月活动的通知\n各区经贸局：\n"
+                             "一、活动主题\n安全发展 预防为主\n常州市经济贸易委员会\n2002年5月20日\n")
+    data = sg.text_version(pages)
+    fast = read_pages_pdfium(data)
+    assert fast is not None and _lines(fast) == _lines(read_pages(data))
+    assert any("安全生产月" in ln.text for ln in fast[0])
