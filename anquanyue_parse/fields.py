@@ -18,7 +18,7 @@ from typing import Any, Callable, NamedTuple, Optional
 
 from .models import Campaign, Period
 
-__all__ = ["Column", "RECORD_COLUMNS", "RECORD_FIELDS", "CHILD_FIELDS", "META_FIELDS", "column_names"]
+__all__ = ["Column", "RECORD_COLUMNS", "RECORD_FIELDS", "CHILD_FIELDS", "META_FIELDS", "column_names", "field_table"]
 
 #: Campaign fields stored as child tables (one row per item), not as columns of the record.
 #: ``outline`` (the heading tree) lives in the stored record only.
@@ -98,3 +98,48 @@ RECORD_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(c.field for c in RECORD_COL
 def column_names(kinds: tuple[str, ...] = KINDS) -> list[str]:
     """Names of the record columns of the given kinds."""
     return [c.name for c in RECORD_COLUMNS if c.kind in kinds]
+
+
+def _comments(model: type) -> dict[str, str]:
+    """The ``#:`` comment above each field of ``model``'s class body, joined."""
+    import inspect
+
+    out, pending = {}, []
+    for line in inspect.getsource(model).splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#:"):
+            pending.append(stripped[2:].strip())
+        elif ":" in stripped and not stripped.startswith(("def ", "class ", "#", '"""', "@")) and pending:
+            out[stripped.split(":")[0].strip()] = " ".join(pending)
+            pending = []
+        elif stripped and not stripped.startswith("#"):
+            pending = []
+    return out
+
+
+def _type_name(annotation: Any) -> str:
+    text = str(annotation).replace("typing.", "").replace("datetime.", "dt.")
+    text = text.replace("anquanyue_parse.models.", "")
+    return text if not isinstance(annotation, type) else annotation.__name__
+
+
+def field_table(model: type = Campaign) -> str:
+    """The README's table of the record's fields: name, type, where the database keeps it, and
+    the model's comment on it (tests/core/test_readme_fields.py keeps the README in step)."""
+    notes = _comments(model)
+    columns: dict[str, list[str]] = {}
+    for c in derive(model):
+        columns.setdefault(c.field, []).append(c.name)
+    rows = ["| field | type | in the database | what |", "|---|---|---|---|"]
+    for name, info in model.model_fields.items():
+        if name in columns:
+            where = "columns " + ", ".join(f"`{n}`" for n in columns[name]) if len(columns[name]) > 1 \
+                else "column"
+        elif name in CHILD_FIELDS:
+            where = "table" if name != "outline" else "stored record"
+        else:
+            where = "stored record" if name not in ("source_path", "source_format", "parser_version") \
+                else "documents table"
+        what = notes.get(name, "").replace("|", "\\|")
+        rows.append(f"| `{name}` | `{_type_name(info.annotation)}` | {where} | {what} |")
+    return "\n".join(rows) + "\n"

@@ -144,28 +144,45 @@ class Campaign(_Model):
 
     #: which campaign: "安全生产月", or a sibling in the same format ("消防宣传月", "网络安全宣传周" …)
     campaign: Optional[str] = None
+    #: the 发文字号, e.g. "威工信发〔2024〕22号" (〔〕 brackets, no spaces)
     doc_number: Optional[str] = None
+    #: the signing (lead) body; a bare plan's unit in its title, a news report's acting body
     issuer: Optional[str] = None
     #: every issuing body in reading order (a joint notice has several); ``issuer`` is the first
     issuers: list[Issuer] = Field(default_factory=list)
     #: 通知 / 方案 / 意见 / 通报 / 总结 / 新闻 / other (see ``DOC_KINDS``)
     doc_kind: Optional[str] = None
+    #: the document's title, e.g. "关于开展2024年“安全生产月”活动的通知"
     title: Optional[str] = None
+    #: the 主送 bodies, e.g. ["各区县应急管理局", "各有关单位"]
     recipients: list[str] = Field(default_factory=list)
+    #: the 成文日期 (also 二〇二四年五月二十七日 in Chinese numerals)
     issue_date: Optional[dt.date] = None
     #: a web page's or newspaper's publication date (发布时间, 本报讯); never the 成文日期
     published: Optional[dt.date] = None
+    #: the campaign year (from the title, theme or period; see ``inferred`` when guessed)
     year: Optional[int] = None
+    #: N of 第N个 / 第N届 / 第N次 of the campaign, only when the text states it
     edition: Optional[int] = None
+    #: the 活动主题, without quotes, e.g. "人人讲安全、个个会应急——畅通生命通道"
     theme: Optional[str] = None
+    #: the main campaign period (start, end and the text it was read from)
     period: Optional[Period] = None
+    #: reporting duties, dated (5月30日前报送) or recurring (每周三12:00前)
     deadlines: list[Deadline] = Field(default_factory=list)
+    #: named contact people with their phones, fax, emails, address and postcode
     contacts: list[Contact] = Field(default_factory=list)
+    #: the numbered heading tree (一、 > （一） > 1. > （1）)
     outline: list[Section] = Field(default_factory=list)
+    #: the items of the activity sections, nested, with responsible units and dates
     activities: list[Activity] = Field(default_factory=list)
+    #: the listed attachments (附件：1.… 2.…)
     attachments: list[Attachment] = Field(default_factory=list)
+    #: other document numbers the text cites (根据…〔2024〕7号)
     references: list[str] = Field(default_factory=list)
+    #: campaigns run beside the main one, e.g. 安全生产万里行
     companion_campaigns: list[str] = Field(default_factory=list)
+    #: what the parser doubts (a field left empty, a low OCR confidence …)
     warnings: list[str] = Field(default_factory=list)
     #: 1-based pages whose text was read by OCR (a scanned page, a photo); empty for text layers
     ocr_pages: list[int] = Field(default_factory=list)
@@ -173,9 +190,13 @@ class Campaign(_Model):
     spans: dict[str, Span] = Field(default_factory=dict)
     #: how a value was obtained when it was not read directly (e.g. year: "inferred from theme")
     inferred: dict[str, str] = Field(default_factory=dict)
+    #: the text as loaded, which every span points into
     source_text: str = ""
+    #: the file the record was read from, if any
     source_path: Optional[str] = None
+    #: the format the content was read as (txt, pdf, docx, html, ofd, jpeg …)
     source_format: Optional[str] = None
+    #: the parser version that made the record (a build re-parses when it changes)
     parser_version: str = ""
 
     def status(self, field: str) -> Optional[Status]:

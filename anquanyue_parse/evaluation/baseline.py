@@ -3,6 +3,11 @@
 A set is a folder under the corpus (seeds, devset, heldout …). A new set gets its own
 floors; adding a document to an existing set that lowers its score fails the check
 until the parser is fixed (or a floor is lowered by hand, visibly, in the diff).
+
+The floors are pinned to the corpus they were measured on (``corpus_hash``, as trafilatura's
+evaluation pins its data): a changed text or gold file fails the check until the scores are
+looked at and the floors re-pinned with ``--update-baseline``, so a gold edit cannot slip a
+lower score past the floors unseen.
 """
 
 from __future__ import annotations
@@ -27,9 +32,15 @@ def load_baseline(corpus: str | Path) -> dict:
 
 
 def check_baseline(corpus: str | Path, reports: dict[str, Report]) -> list[str]:
-    """Set/field scores that fell below their floor, in words."""
-    floors = load_baseline(corpus).get("floors", {})
+    """Set/field scores that fell below their floor, and a corpus changed since the floors were
+    pinned, in words."""
+    baseline = load_baseline(corpus)
+    floors = baseline.get("floors", {})
     problems = []
+    pinned, now = baseline.get("corpus_hash"), corpus_hash(Path(corpus))
+    if pinned and pinned != now:
+        problems.append(f"the corpus changed since its floors were pinned (corpus_hash {pinned}, now {now}): "
+                        f"check the scores, then re-pin with `anquanyue-parse eval {corpus} --update-baseline`")
     for set_name, set_floors in floors.items():
         if set_name not in reports:
             continue
