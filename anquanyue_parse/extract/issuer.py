@@ -17,7 +17,7 @@ from .base import Context
 from .issuer_meta import meta_issuer
 from .issuer_news import counted_joint, decided, joint_lists, news_issuer
 from .issuer_signature import SUB_UNIT_PATTERN, signature, signature_block
-from .issuer_title import head_issuer, plan_unit, title_joint
+from .issuer_title import head_issuer, plan_unit, title_joint, title_lead
 from .registry import Extractor, Found, read, status_of
 
 __all__ = ["extract_issuer", "extract_issuers"]
@@ -44,7 +44,7 @@ def extract_issuer(ctx: Context, date_line: Optional[int]) -> Optional[tuple[int
     if plan and seg.title and PLAN_TITLE_PATTERN.search(ctx.text[seg.title[0]:seg.title[1]]):
         return plan
     if not _is_news(ctx):
-        return decided(ctx) or counted_joint(ctx) or meta_issuer(ctx, strong=False) or plan
+        return decided(ctx) or counted_joint(ctx) or title_lead(ctx) or meta_issuer(ctx, strong=False) or plan
     return news_issuer(ctx) or plan or meta_issuer(ctx, strong=False)
 
 

@@ -45,9 +45,17 @@ LEAD_TIME_PATTERN = regex.compile(r"^(?:近日|日前|近期|今年|此前|当�
 JOINT_SEPARATOR_PATTERN = regex.compile(rf"(?<={ORG_SUFFIX})(?:、|和|与|及|,|[ \t\u3000]+)")
 
 
+#: Words that start with a generic place word but are no place: "市场监管总局" is a national body.
+NOT_GENERIC_WORDS = ("市场",)
+
+
+def _generic(org: str) -> bool:
+    return org.startswith(GENERIC_START) and not org.startswith(NOT_GENERIC_WORDS)
+
+
 def name_ok(org: str) -> bool:
     """A full name: no generic start ("市…", "我局"), no verb before or inside it."""
-    return (len(org) >= 3 and not org.startswith(GENERIC_START) and not org.startswith(NOT_A_NAME_START)
+    return (len(org) >= 3 and not _generic(org) and not org.startswith(NOT_A_NAME_START)
             and not org.endswith(VERB_BAN_ENDINGS) and not INNER_VERB_PATTERN.search(org))
 
 

@@ -11,7 +11,7 @@ from ..patterns import ORG_NAME, ORG_SUFFIX
 from .base import Context
 from .issuer_names import (GENERIC_START, INNER_VERB_PATTERN, MEDIA_SUFFIX, NOT_A_NAME_START, name_ok,
                            own_unit_ok, short_name_ok, split_joint, trim_lead)
-from .issuer_title import title_subject
+from .issuer_title import title_lead, title_subject
 from .joint import loose_joint_lists
 
 __all__ = ["decided", "counted_joint", "joint_lists", "news_issuer", "NEWS_ISSUER_PATTERNS"]
@@ -34,8 +34,9 @@ NEWS_ISSUER_PATTERNS = [
                   r"(?:部署|组织|启动|召开|举办|联合)[^。\n]{0,80}?(?:开展|安全生产月|活动)"),
     # "5月29日,国务院安委会办公室在京举行…启动仪式", "市安委会办公室隆重举行…", "公司总工办在…组织召开"
     regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME}){EVENT_LEAD}(?:组织)?(?:举行|召开|启动|举办)"),
-    # a sentence led by the body: "罗河镇安监所紧密结合“…”主题,采取…"
-    regex.compile(rf"(?:^|[。\n])\s*(?P<org>{ORG_NAME})(?:紧密结合|紧紧围绕|结合|围绕|紧扣|高度重视|扎实|精心)"),
+    # a sentence or clause led by the body: "罗河镇安监所紧密结合“…”主题,采取…",
+    # "为…营造氛围,市规划资源局结合工作实际,…", "…结合疫情形势,吉林市禁毒委按照省禁毒委…"
+    regex.compile(rf"(?:^|[。\n,])\s*(?P<org>{ORG_NAME})(?:紧密结合|紧紧围绕|结合|围绕|紧扣|高度重视|扎实|精心|按照|根据)"),
     # "市安委会及时研究制定方案", "二龙路医院开展了…"
     regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:及时|迅速|认真|专门)?(?:研究)?(?:制定|开展了)"),
 ]
@@ -135,7 +136,8 @@ def news_issuer(ctx: Context) -> Optional[tuple[int, int]]:
     joint = joint_lists(ctx, 0, min(len(ctx.text), NEWS_REACH))
     if joint:
         return joint[0][0]
-    return title_subject(ctx) or _news_sentence(ctx) or _place_subject(ctx)
+    return (title_subject(ctx) or title_lead(ctx) or _news_sentence(ctx) or _place_subject(ctx)
+            or title_lead(ctx, short=True))
 
 
 def _news_sentence(ctx: Context) -> Optional[tuple[int, int]]:

@@ -11,10 +11,10 @@ import regex
 from ..patterns import ORG_NAME, ORG_SUFFIX
 from ..segment import TITLE_END_PATTERN
 from .base import Context
-from .issuer_names import (GENERIC_START, ORG_LINE_PATTERN, VERB_BAN_ENDINGS, expand, first_of_joint, name_ok,
-                           short_name_ok, split_joint)
+from .issuer_names import (GENERIC_START, INNER_VERB_PATTERN, NOT_A_NAME_START, ORG_LINE_PATTERN, VERB_BAN_ENDINGS,
+                           expand, first_of_joint, name_ok, short_name_ok, split_joint)
 
-__all__ = ["head_issuer", "header_orgs", "title_joint", "title_texts", "plan_unit", "title_subject",
+__all__ = ["head_issuer", "header_orgs", "title_joint", "title_texts", "plan_unit", "title_subject", "title_lead",
            "TITLE_PREFIX_PATTERN", "JOINT_TITLE_PATTERN"]
 
 #: Red-header line "嵊州市竹溪乡人民政府文件" -> "嵊州市竹溪乡人民政府".
@@ -49,6 +49,20 @@ PLAN_TITLE_UNIT_PATTERN = regex.compile(
     rf"^(?P<org>[\p{{Han}}]{{2,20}}?(?:{ORG_SUFFIX}|市|县|区|省|自治区|州|盟|旗))"
     r"\s*(?:\d{4}|xx|XX|“|安全生产月|全国|年度)"
 )
+
+#: A news title's leading words: after a place and ":" or "|" ("江永:", "静安 | "), the run of Han
+#: characters a body's name may start, e.g. "四方井社区妇联“四个一”,…" -> "四方井社区妇联".
+TITLE_LEAD_PATTERN = regex.compile(r"^(?:[\p{Han}]{2,8}\s*[:|]\s*)?(?P<run>[\p{Han}()]{2,30})")
+
+#: A name without an organization suffix leading a news title before its event verb:
+#: "西南铝开展2021年“安全生产月”活动" -> "西南铝", "宜宾开展世界环境日宣传活动" -> "宜宾".
+TITLE_SHORT_SUBJECT_PATTERN = regex.compile(r"^(?P<org>[\p{Han}]{2,6}?)(?:开展|召开|举行|举办|启动|部署|组织)")
+
+#: A document's title, not a news headline: it ends with a document kind ("…的通知", "…活动方案").
+DOCUMENT_TITLE_PATTERN = regex.compile(r"(?:通知|通报|方案|意见|决定|函|计划|安排|办法|公告)[》”]?$")
+
+#: Where the body names the same unit again: at a clause start, e.g. "近日,西南铝印发了…".
+CLAUSE_START = r"(?:^|(?<=[,。:;\n)]|日|前))"
 
 #: How many lines from the top a joint header may sit (a web page repeats the title above it).
 HEADER_REACH = 40
@@ -129,6 +143,39 @@ def title_subject(ctx: Context) -> Optional[tuple[int, int]]:
         off = t0.start + t0.text.index(t0.text.strip())
         return off + m.start("org"), off + m.end("org")
     return None
+
+
+def title_lead(ctx: Context, short: bool = False) -> Optional[tuple[int, int]]:
+    """The unit a news title starts with when the body names it again at a clause start: the
+    longest leading name ending like an organization ("四方井社区妇联", "共和新路街道"), or with
+    ``short`` a name without a suffix before the title's event verb ("西南铝开展…")."""
+    seg = ctx.seg
+    if not seg.title:
+        return None
+    t0 = seg.lines[seg.title_lines[0]]
+    t = t0.text.strip()
+    m = TITLE_LEAD_PATTERN.match(t)
+    if not m or DOCUMENT_TITLE_PATTERN.search(ctx.text[seg.title[0]:seg.title[1]]):
+        return None  # a document's title: its leading word is a 文号 prefix ("黄安办函〔2018〕10号关于…")
+    off = t0.start + t0.text.index(t) + m.start("run")
+    run = m.group("run")
+    body = ctx.text[seg.title[1]:]
+    if short:
+        m = TITLE_SHORT_SUBJECT_PATTERN.match(run)
+        names = [m.group("org")] if m and _short_ok(m.group("org")) else []
+    else:
+        names = [run[:i] for i in range(len(run), 2, -1) if regex.search(ORG_SUFFIX + "$", run[:i]) and name_ok(run[:i])]
+    for name in names:
+        if regex.search(CLAUSE_START + regex.escape(name), body):
+            return off, off + len(name)
+    return None
+
+
+def _short_ok(name: str) -> bool:
+    """A short name without a suffix ("西南铝", "宜宾"): no generic start, no verb, not a bare
+    suffix word ("学校", "公司")."""
+    return not (name.startswith(GENERIC_START) or name.startswith(NOT_A_NAME_START) or INNER_VERB_PATTERN.search(name)
+                or regex.fullmatch(ORG_SUFFIX, name))
 
 
 def plan_unit(ctx: Context) -> Optional[tuple[int, int]]:

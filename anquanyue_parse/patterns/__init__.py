@@ -12,10 +12,12 @@ from __future__ import annotations
 import regex
 
 from .campaign_scan import CampaignNameScanner
+from .lexicons import read_lexicon
 
 __all__ = [
-    "CN_DIGITS",
-    "CN_NUMERAL",
+    "read_lexicon",
+    "ORG_SUFFIXES",
+    "CAMPAIGN_DAYS",
     "DOC_NUMBER_PATTERN",
     "CAMPAIGN_NAME",
     "CAMPAIGN_NAME_PATTERN",
@@ -27,12 +29,7 @@ __all__ = [
     "ORG_LINE_NAME",
     "HEADING_PATTERNS",
     "PLAIN_HEADING_PATTERN",
-    "SENTENCE_SPLIT_PATTERN",
 ]
-
-#: Chinese numeral characters used in headings, editions and dates, e.g. "二十三", "二〇二四".
-CN_DIGITS = "零〇○Ｏ一二两三四五六七八九十百"
-CN_NUMERAL = f"[{CN_DIGITS}]"
 
 #: The core of a document number (发文字号): year in brackets + serial + 号; the issuer
 #: code before it is found by walking back (see extract/docnumber.py).
@@ -46,16 +43,9 @@ DOC_NUMBER_PATTERN = regex.compile(
 #: e.g. "根据开安委(2009)6号" -> "开安委", "和市安委办[2010]9号" -> "市安委办".
 DOC_PREFIX_STOP = set("的和及与据照为见按等将对由在于从依是了《》“”")
 
-#: Suffixes that end the name of an organization, longest first,
+#: Suffixes that end the name of an organization, longest first (data/org_suffixes.txt),
 #: e.g. "运城市工业和信息化局", "白塔街道", "全国安全生产月活动组委会办公室".
-ORG_SUFFIXES = [
-    "人民政府办公室", "人民政府办公厅", "人民政府", "管理委员会", "领导小组办公室", "领导小组", "工作专班",
-    "专班", "指挥部", "工作组", "委员会办公室", "办公室", "办公厅",
-    "办事处", "委员会", "组委会", "安委会", "安委办", "管委会", "有限公司", "股份公司", "公司",
-    "集团", "煤矿", "煤业", "矿业", "电厂", "总局", "局", "厅", "委", "办", "部", "署", "司", "科协", "工会", "妇联", "团委", "团中央", "残联", "中心", "街道", "镇", "乡", "学校",
-    "大学", "学院", "中学", "小学", "幼儿园", "医院", "协会", "学会", "总队", "支队", "大队",
-    "站", "所", "院", "处", "科", "政府", "社区",
-]
+ORG_SUFFIXES = read_lexicon("org_suffixes.txt")
 ORG_SUFFIX = "(?:" + "|".join(ORG_SUFFIXES) + ")"
 
 #: An organization name: 2-24 Han characters (with optional brackets) ending in an ORG suffix.
@@ -69,9 +59,9 @@ ORG_LINE_NAME = r"[\p{Han}()“”]{1,30}?" + ORG_SUFFIX + r"(?:\([\p{Han}]{2,10
 #: The ordinal of a campaign: "第15个", "第二十五个", "第九届", "第3次".
 ORDINAL = r"第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,4})(?:个|届|次)"
 
-#: Named days that are campaigns of their own ("今年6月25日是第20个“全国土地日”"), by their last words.
-CAMPAIGN_DAYS = ["环境日", "土地日", "爱眼日", "宪法日", "多样性日", "助残日", "无烟日", "艾滋病日", "献血日",
-                 "地球日", "海洋日", "粮食日", "低碳日", "生态日", "湿地日", "气象日", "航天日", "文化遗产日"]
+#: Named days that are campaigns of their own ("今年6月25日是第20个“全国土地日”"), by their last
+#: words (data/campaign_days.txt).
+CAMPAIGN_DAYS = read_lexicon("campaign_days.txt")
 
 #: The name of a campaign: the Safety Production Month and its siblings in the same format,
 #: e.g. "安全生产月", "消防宣传月", "国家网络安全宣传周", "全国科技活动周", "防灾减灾宣传周", "质量月",
@@ -105,6 +95,3 @@ PLAIN_HEADING_PATTERN = regex.compile(
     r"重点(?:活动|工作|任务)|主要(?:活动|内容|任务|工作)|组织(?:领导|机构|实施)|总体要求|指导思想|"
     r"保障措施|有关要求|联系方式|其他事项|活动主题和时间)"
 )
-
-#: Sentence boundaries for clause-level extraction.
-SENTENCE_SPLIT_PATTERN = regex.compile(r"[。!?;\n]")

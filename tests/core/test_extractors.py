@@ -83,6 +83,16 @@ ISSUER = table("issuer", lambda c: c.issuer, [
     Example("根据上级要求,9月1日下午,公司总工办在十五楼职工之家组织召开了2021年“质量月”动员会。", "公司总工办",
             "a company office 在…组织召开"),
     Example("公司全面启动以“着力提升质量”为主题的质量月活动。", None, "a bare 公司 is no issuer"),
+    Example("为纪念国际禁毒日,结合当前疫情形势,吉林市禁毒委按照省禁毒委的部署,组织开展本地禁毒宣传月系列活动。",
+            "吉林市禁毒委", "a clause led by the body 按照…"),
+    Example("江永:四方井社区妇联“四个一”,铺开“安全生产月”宣传活动\n发布时间:2012-04-11\n为落实第十个“安全生产月”活动,"
+            "四方井社区妇联突出“安全责任”这个主题。", "四方井社区妇联", "a title's leading unit named again in the body"),
+    Example("市场监管总局面向社会公开征集2020年全国“质量月”活动口号\n时间:2020-06-18 来源:某市市场监督管理局\n为开展活动,"
+            "市场监管总局现面向社会公开征集活动口号。\n一、参与对象\n全社会。", "市场监管总局", "市场… is no generic 市…"),
+    Example("西南铝开展2021年“安全生产月”活动\n\n近日,西南铝印发了《关于开展2021年“安全生产月”活动的通知》。", "西南铝",
+            "a short name leading the title, named again in the body"),
+    Example("黄安办函〔2018〕10号关于转发《省安委办关于开展活动的通知》的通知\n黄安办函〔2018〕10号\n各县安委办:\n一、活动主题",
+            None, "a 文号 prefix leading a document's title is no unit"),
     Example("近日,全國總工會(huì)發布《關於開展活動的通知》。", "全國總工會(huì)", "pinyin residue after the name is copied"),
 ])
 

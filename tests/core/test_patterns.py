@@ -27,7 +27,6 @@ EXAMPLES = [
     ("patterns", "DOC_NUMBER_PATTERN", "开安委(2009)6号", "(2009)6号"),
     ("patterns", "DOC_NUMBER_PATTERN", "(2024-2026年)", None),
     ("patterns", "DOC_NUMBER_PATTERN", "云安办函﹝2019﹞53号", "﹝2019﹞53号"),
-    ("patterns", "SENTENCE_SPLIT_PATTERN", "报送。联系人", "。"),
     ("normalize", "NOISE_PATTERN", "a\r\nb", "\r\n"),
     ("patterns.layout", "PAGE_NUMBER_LINE_PATTERN", "正文\n— 3 —\n正文", "— 3 —\n"),
     ("patterns.layout", "PAGE_NUMBER_LINE_PATTERN", "第 2 页 共 9 页\n", "第 2 页 共 9 页\n"),
@@ -160,6 +159,10 @@ EXAMPLES = [
     ("extract.issuer_signature", "DAMAGED_DATE_LINE_PATTERN", "2017、11、3", "2017、11、3"),
     ("extract.issuer_signature", "DAMAGED_DATE_LINE_PATTERN", "2024", None),
     ("extract.issuer_names", "OWN_UNIT_PATTERN", "公司总工办", "公司总工办"),
+    ("extract.issuer_title", "TITLE_LEAD_PATTERN", "江永:四方井社区妇联“四个一”", {"run": "四方井社区妇联"}),
+    ("extract.issuer_title", "TITLE_SHORT_SUBJECT_PATTERN", "西南铝开展2021年活动", {"org": "西南铝"}),
+    ("extract.issuer_title", "DOCUMENT_TITLE_PATTERN", "关于开展活动的通知", "通知"),
+    ("extract.issuer_title", "DOCUMENT_TITLE_PATTERN", "西南铝开展2021年“安全生产月”活动", None),
     ("extract.issuer_news", "JOINT_MEMBER_BAN_PATTERN", "志愿者服务队在河北科技大学", "在"),
     ("extract.issuer_names", "OWN_UNIT_PATTERN", "公司", None),
     ("extract.issuer_names", "LEAD_TIME_PATTERN", "日前集团公司", "日前"),
@@ -380,3 +383,16 @@ def test_every_named_pattern_has_an_example():
             if public and isinstance(value, regex.Pattern) and id(value) not in covered:
                 missing.append(f"{short}.{name}")
     assert not missing, f"patterns without an example: {missing}"
+
+
+def test_lexicons_come_from_data_files_in_order_without_repeats():
+    from anquanyue_parse.patterns import CAMPAIGN_DAYS, ORG_SUFFIXES, read_lexicon
+
+    assert ORG_SUFFIXES == read_lexicon("org_suffixes.txt") and ORG_SUFFIXES[:2] == ["人民政府办公室", "人民政府办公厅"]
+    assert CAMPAIGN_DAYS == read_lexicon("campaign_days.txt") and "土地日" in CAMPAIGN_DAYS
+    for words in (ORG_SUFFIXES, CAMPAIGN_DAYS):
+        assert len(words) == len(set(words)) and all(w and not w.startswith("#") for w in words)
+    # a suffix never stands before a longer one it begins (委员会 before 委员会办公室 would stop the
+    # alternation at 委员会)
+    shadowed = [(w, v) for i, w in enumerate(ORG_SUFFIXES) for v in ORG_SUFFIXES[i + 1:] if v.startswith(w)]
+    assert not shadowed
