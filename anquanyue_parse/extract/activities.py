@@ -12,7 +12,7 @@ import regex
 from ..models import Activity, Section
 from ..segment import Node
 from .activities_inline import inline_items, inline_numbered, inline_section, table_items
-from .activities_rules import ACTIVITY_WORD_PATTERN, SUMMARY_PATTERN, activity_like, generic, section_heading
+from .activities_rules import ACTIVITY_SECTION_PATTERN, ACTIVITY_WORD_PATTERN, SUMMARY_PATTERN, activity_like, generic, section_heading
 from .base import Context, split_units
 from .dates import DATE_PATTERN, parse_date_match
 from .registry import Extractor, Found, mark
@@ -115,7 +115,7 @@ def _from_bare_sections(ctx: Context) -> Optional[list[Activity]]:
 
 def _from_flattened(ctx: Context) -> Optional[list[Activity]]:
     """A page flattened into paragraphs: "…效果。二、活动内容(一)开展校园安全知识宣教活动。…(二)…"."""
-    return inline_section(ctx, section_heading) or None
+    return inline_section(ctx, section_heading, ACTIVITY_SECTION_PATTERN) or None
 
 
 def _from_summary(ctx: Context) -> Optional[list[Activity]]:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import regex
 
 from ..models import Activity
@@ -30,13 +32,23 @@ INLINE_ITEM_PATTERN = regex.compile(r"(?P<n>[一二三四五六七八九十]{1,2
 #: A numbered item inside a paragraph: "…活动安排(一)按照全市统一部署…(二)开展…".
 INLINE_NUMBER_PATTERN = regex.compile(r"\((?P<n>[一二三四五六七八九十]{1,3})\)")
 
+#: A digit-numbered item inside a paragraph: "…活动形式及内容1.开办安全生产宣传专栏。…2.积极参与…".
+INLINE_DIGIT_PATTERN = regex.compile(r"(?<![\d.])(?P<n>\d{1,2})(?P<sep>[.、])(?!\d)")
+
 #: Where an inline item's title ends: the end of its sentence or line.
 INLINE_TITLE_END_PATTERN = regex.compile(r"[。;!?\n]")
 
-#: An activity section flattened into a paragraph with its first item: "…实际效果。二、活动内容(一)开展…".
-INLINE_SECTION_PATTERN = regex.compile(
-    r"(?:^|(?<=[。;!?]))\s*(?P<n>[一二三四五六七八九十]{1,2})、(?P<t>[^。;:,()\n]{2,16}?)(?=\(一\))", regex.M
-)
+#: The number of a section heading flattened into a paragraph: "…实际效果。二、", "…8月31日四、".
+INLINE_HEAD_PATTERN = regex.compile(r"(?:^|(?<=[。;!?\p{Han}\d]))[ \t]*(?P<n>[一二三四五六七八九十]{1,2})、", regex.M)
+
+#: The first item of a flattened section: "(一)" or "1." / "1、".
+INLINE_FIRST_PATTERN = regex.compile(r"\(一\)|(?<!\d)1[.、](?!\d)")
+
+#: A flattened section's name, when its items follow at once: "活动内容" in "二、活动内容(一)开展…".
+INLINE_NAME_PATTERN = regex.compile(r"[^。;:,()\n]{2,16}")
+
+#: How far after its heading a flattened section's first item may come (an intro sentence between).
+MAX_INLINE_INTRO = 200
 
 #: An inline item's title longer than this is a paragraph, not a name.
 MAX_INLINE_TITLE = 120
@@ -102,43 +114,63 @@ def inline_items(ctx: Context, start: int, end: int, anchored: bool = True) -> l
     return out
 
 
-def _inline_title_end(text: str, start: int, end: int) -> int:
+def _inline_title_end(text: str, start: int, end: int, mark: regex.Pattern) -> int:
     """The end of an inline item's title: its sentence, the next item, or a list glued to it."""
-    stops = [m.start() for m in (INLINE_TITLE_END_PATTERN.search(text, start, end),
-                                 INLINE_NUMBER_PATTERN.search(text, start, end),
+    stops = [m.start() for m in (INLINE_TITLE_END_PATTERN.search(text, start, end), mark.search(text, start, end),
                                  GLUED_LIST_PATTERN.search(text, start + 2, end)) if m]
     return min(stops, default=end)
 
 
-def inline_numbered(ctx: Context, start: int, end: int) -> list[Activity]:
-    """Numbered items "(一)…(二)…" run into a paragraph in ``[start, end)``, from "(一)" on."""
+def inline_numbered(ctx: Context, start: int, end: int, least: int = 2) -> list[Activity]:
+    """Numbered items "(一)…(二)…" (or "1.…2.…") run into a paragraph in ``[start, end)``, from the
+    first on; fewer than ``least`` are none."""
     text = ctx.text
+    first = INLINE_NUMBER_PATTERN.search(text, start, end)
+    mark = INLINE_NUMBER_PATTERN
+    digit = INLINE_DIGIT_PATTERN.search(text, start, end)
+    if digit and digit.group("n") == "1" and (not first or digit.start() < first.start()):
+        mark = regex.compile(INLINE_DIGIT_PATTERN.pattern.replace("[.、]", regex.escape(digit.group("sep"))))
     out: list[Activity] = []
     expected = 1
-    for m in INLINE_NUMBER_PATTERN.finditer(text, start, min(end, start + INLINE_REACH)):
+    for m in mark.finditer(text, start, min(end, start + INLINE_REACH)):
         if to_int(m.group("n")) != expected:
             continue
-        stop = _inline_title_end(text, m.end(), end)
+        stop = _inline_title_end(text, m.end(), end, mark)
         if not 2 <= stop - m.end() <= MAX_INLINE_TITLE:
             break
         expected += 1
-        body = INLINE_NUMBER_PATTERN.search(text, stop, end)
+        body = mark.search(text, stop, end)
         out.append(Activity(number=ctx.value(m.start(), m.end()), title=ctx.value(m.end(), stop),
                             text=ctx.value(m.end(), body.start() if body else end),
                             span=ctx.span(m.start(), stop)))
-    return out if len(out) >= 2 else []
+    return out if len(out) >= least else []
 
 
-def inline_section(ctx: Context, is_section) -> list[Activity]:
+def _inline_name(text: str, head: regex.Match, is_section, name_pattern: regex.Pattern) -> Optional[int]:
+    """Where the items of a flattened section headed at ``head`` start, when its name is an
+    activity section's: "二、活动内容(一)…", or "三、活动内容紧紧围绕主题,重点组织开展…。(一)…"."""
+    first = INLINE_FIRST_PATTERN.search(text, head.end(), head.end() + MAX_INLINE_INTRO)
+    if not first or "\n" in text[head.end():first.start()]:
+        return None
+    name = text[head.end():first.start()]
+    if INLINE_NAME_PATTERN.fullmatch(name) and is_section(name):
+        return first.start()
+    lead = name_pattern.match(text, head.end())  # the name, then an intro sentence
+    return first.start() if lead and is_section(lead.group(0)) else None
+
+
+def inline_section(ctx: Context, is_section, name_pattern: regex.Pattern) -> list[Activity]:
     """The items of an activity section flattened into a paragraph: "二、活动内容(一)开展…。1、…(二)…",
-    read up to the next section ("三、") of the same paragraph run; ``is_section`` judges its name."""
+    read up to the next section ("三、") of the same paragraph run; ``is_section`` judges its name,
+    ``name_pattern`` finds one at the start of a heading run into its intro."""
     text = ctx.text
-    for m in INLINE_SECTION_PATTERN.finditer(text):
-        if not is_section(m.group("t")):
+    for head in INLINE_HEAD_PATTERN.finditer(text):
+        start = _inline_name(text, head, is_section, name_pattern)
+        if start is None:
             continue
-        nxt = to_int(m.group("n")) + 1
-        stop = regex.compile(rf"(?<=[。;!?])\s*{_numeral(nxt)}、").search(text, m.end())
-        items = inline_numbered(ctx, m.end(), stop.start() if stop else len(text))
+        nxt = regex.compile(rf"(?<=[。;!?\p{{Han}}\d])\s*{_numeral(to_int(head.group('n')) + 1)}、")
+        stop = nxt.search(text, start)
+        items = inline_numbered(ctx, start, stop.start() if stop else len(text), least=1)
         if items:
             return items
     return []
