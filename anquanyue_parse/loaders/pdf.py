@@ -11,6 +11,7 @@ number drawn in a smaller font ("一、" by Word numbering) stays on its heading
 from __future__ import annotations
 
 import io
+from operator import itemgetter
 from pathlib import Path
 
 from ..errors import AnquanyueError, CorruptDocument, EncryptedDocument, MissingDependency, NoTextLayer
@@ -29,12 +30,13 @@ MAX_CID_SHARE = 0.3
 def load_pdf(path: Path, data: bytes) -> SourceText:
     """Read a PDF's text layer, and its scanned pages by OCR (the ``ocr`` extra);
     ``pages`` holds the offset where each page starts."""
-    from .pdf_scan import scanned_pages
+    from .pdf_pdfium import fill_pages, read_document  # the fast path; pdfplumber decides the rest
 
-    scans, n_pages = scanned_pages(data) if _has_pdf_header(data) else ({}, 0)
-    if scans:
-        return _load_scanned(path, data, scans, n_pages)
-    text, starts = layout_text(_text_pages(data, str(path)))
+    first = read_document(data) if _has_pdf_header(data) else None  # scans and lines, one pass
+    if first is not None and first.scans:
+        return _load_scanned(path, data, first.scans, first.n_pages)
+    pages = fill_pages(data, first.pages) if first is not None else None
+    text, starts = layout_text(pages or read_pages(data, str(path)))
     return SourceText(text=text, path=str(path), format="pdf", pages=starts)
 
 
@@ -194,24 +196,32 @@ def _join_wrapped(parts: list[str]) -> str:
     return out
 
 
+#: Sort keys of character dicts: by baseline then left edge; by left edge.
+_BASELINE_KEY = itemgetter("bottom", "x0")
+_X0_KEY = itemgetter("x0")
+
+
 def _group_lines(chars: list[dict]) -> list[Line]:
     """Cluster characters into lines by baseline, left to right, with spaces at wide gaps."""
     if not chars:
         return []
-    chars = sorted(chars, key=lambda ch: (ch["bottom"], ch["x0"]))
+    chars = sorted(chars, key=_BASELINE_KEY)
     groups: list[list[dict]] = [[chars[0]]]
+    group = groups[0]
     ref = chars[0]["bottom"]
     for ch in chars[1:]:
-        if ch["bottom"] - ref > max(1.5, 0.3 * ch["size"]):
-            groups.append([ch])
-            ref = ch["bottom"]
+        bottom = ch["bottom"]
+        if bottom - ref > max(1.5, 0.3 * ch["size"]):
+            group = [ch]
+            groups.append(group)
+            ref = bottom
         else:
-            groups[-1].append(ch)
+            group.append(ch)
     return [line for line in (_make_line(g) for g in groups) if line is not None]
 
 
 def _make_line(group: list[dict]) -> Line | None:
-    group.sort(key=lambda ch: ch["x0"])
+    group.sort(key=_X0_KEY)
     text: list[str] = []
     prev = None
     sizes: dict[float, int] = {}
@@ -219,10 +229,11 @@ def _make_line(group: list[dict]) -> Line | None:
     for ch in group:
         t = ch["text"]
         if prev is not None:
-            if t == prev["text"] and abs(ch["x0"] - prev["x0"]) < min(1.5, 0.25 * (prev["x1"] - prev["x0"])):
+            p = prev["text"]
+            if t == p and abs(ch["x0"] - prev["x0"]) < min(1.5, 0.25 * (prev["x1"] - prev["x0"])):
                 continue  # the same glyph drawn twice (fake bold)
             gap = ch["x0"] - prev["x1"]
-            both_latin = t.isascii() and t.isalnum() and prev["text"].isascii() and prev["text"].isalnum()
+            both_latin = t.isascii() and t.isalnum() and p.isascii() and p.isalnum()
             if gap > (0.15 if both_latin else 0.45) * ch["size"] and text and text[-1] != " " and t != " ":
                 text.append(" ")
         if t.isspace():
@@ -230,8 +241,10 @@ def _make_line(group: list[dict]) -> Line | None:
                 text.append(" ")
         else:
             text.append(t)
-            sizes[round(ch["size"], 1)] = sizes.get(round(ch["size"], 1), 0) + 1
-            first = first or ch
+            key = round(ch["size"], 1)
+            sizes[key] = sizes.get(key, 0) + 1
+            if first is None:
+                first = ch
             last = ch
         prev = ch
     if first is None:

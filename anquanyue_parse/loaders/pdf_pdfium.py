@@ -11,14 +11,14 @@ the ones users know.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..limits import get_limits
-from .pdf import MAX_CID_SHARE, MIN_RULINGS, _group_lines
+from .pdf import _BASELINE_KEY, _X0_KEY, MAX_CID_SHARE, MIN_RULINGS, _group_lines
 from .pdf import _page_lines as pdf_page_lines
 from .pdf_layout import Line
 
-__all__ = ["read_pages_pdfium", "MAX_UNMAPPED_SHARE"]
+__all__ = ["read_pages_pdfium", "read_document", "fill_pages", "PdfiumRead", "MAX_UNMAPPED_SHARE"]
 
 #: Share of a page's characters without a usable Unicode value (0, U+FFFD, private use) above
 #: which PDFium's text is not used for the document.
@@ -34,6 +34,10 @@ SPACE_GLYPH_EM = 0.28
 #: private use area (fonts without ToUnicode).
 _UNMAPPED_CHARS = frozenset("\x00\ufffd\ufffe")
 
+#: Characters :func:`_chars` looks at twice: line ends, soft hyphens, spaces, unmapped glyphs
+#: (with the private use area, tested apart).
+_SPECIAL_CHARS = frozenset("\r\n\x02 ") | _UNMAPPED_CHARS
+
 #: Page object types (pypdfium2.raw.FPDF_PAGEOBJ_TEXT, FPDF_PAGEOBJ_PATH): a text run, a line or rectangle.
 _TEXT_OBJECT, _PATH_OBJECT = 1, 2
 
@@ -41,29 +45,84 @@ _TEXT_OBJECT, _PATH_OBJECT = 1, 2
 def read_pages_pdfium(data: bytes) -> Optional[list[list[Line]]]:
     """The lines of each page as :func:`.pdf.read_pages` gives them, or None when the document
     needs the pdfplumber path (PDFium cannot open it, too many pages, a page without any text)."""
+    return fill_pages(data, read_document(data).pages)
+
+
+class PdfiumRead(NamedTuple):
+    """One PDFium pass over a document: its scanned pages as :func:`.pdf_scan.scanned_pages`
+    gives them (index -> dpi), the page count (0 when PDFium cannot open it or it has too many
+    pages), and each page's lines, None for a page pdfplumber must read (``pages`` is None when
+    the whole document must go the pdfplumber way)."""
+
+    scans: dict[int, float]
+    n_pages: int
+    pages: Optional[list[Optional[list[Line]]]]
+
+
+def read_document(data: bytes) -> PdfiumRead:
+    """Scans and lines in one pass: each page is loaded and its text read once."""
     try:
         import pypdfium2 as pdfium
         import pypdfium2.raw as raw
     except ImportError:  # pragma: no cover - installed with pdfplumber
-        return None
+        return PdfiumRead({}, 0, None)
     try:
         doc = pdfium.PdfDocument(data)
     except Exception:  # broken, encrypted: pdfplumber classifies it
-        return None
+        return PdfiumRead({}, 0, None)
+    scans: Optional[dict[int, float]] = {}
+    pages: Optional[list[Optional[list[Line]]]] = []
     try:
-        if len(doc) > get_limits().pdf_pages:
-            return None
-        pages: list[Optional[list[Line]]] = []
-        for index in range(len(doc)):
+        n = len(doc)
+        if n > get_limits().pdf_pages:
+            return PdfiumRead({}, 0, None)
+        for index in range(n):
             page = doc[index]
             try:
-                pages.append(_page_lines(page, raw))
+                scans, pages = _read_page(page, raw, index, scans, pages)
             finally:
                 page.close()
-    except Exception:  # anything unexpected in PDFium: the pdfplumber path decides
-        return None
+            if scans is None and pages is None:
+                break
+    except Exception:  # anything unexpected in PDFium: no OCR, the pdfplumber path decides
+        return PdfiumRead({}, 0, None)
     finally:
         doc.close()
+    return PdfiumRead(scans or {}, n if scans is not None else 0, pages)
+
+
+def _read_page(page, raw, index: int, scans, pages):
+    """Add the page's scan resolution to ``scans`` and its lines to ``pages``; either becomes
+    None at an error in its part (the other goes on, as two separate passes would)."""
+    from .pdf_scan import scan_dpi_textless
+
+    textpage = page.get_textpage()
+    try:
+        n_chars = raw.FPDFText_CountChars(textpage.raw)
+        if n_chars < 0:
+            scans = None  # as scanned_pages, which fails on it
+        if scans is not None and n_chars == 0:
+            try:
+                dpi = scan_dpi_textless(page)
+                if dpi is not None:
+                    scans[index] = dpi
+            except Exception:  # as scanned_pages: no OCR, the text path decides
+                scans = None
+        if pages is not None:
+            try:
+                pages.append(_page_lines(page, textpage, raw))
+            except Exception:
+                pages = None
+    finally:
+        textpage.close()
+    return scans, pages
+
+
+def fill_pages(data: bytes, pages: Optional[list[Optional[list[Line]]]]) -> Optional[list[list[Line]]]:
+    """``pages`` with the pages PDFium left read by pdfplumber; None when the whole document
+    needs the pdfplumber path."""
+    if pages is None:
+        return None
     todo = [i for i, lines in enumerate(pages) if lines is None]
     if todo:
         done = _pdfplumber_pages(data, todo)
@@ -96,33 +155,39 @@ def _pdfplumber_pages(data: bytes, indexes: list[int]) -> Optional[list[list[Lin
     return out
 
 
-def _count_objects(page) -> Optional[int]:
-    """The page's text objects, or None when it has ruling paths enough for a ruled table."""
+def _count_objects(page, raw) -> Optional[int]:
+    """The page's text objects, or None when it has ruling paths enough for a ruled table (the
+    top-level objects, as ``page.get_objects(max_depth=1)`` walks them, through the raw API:
+    no Python object per page object)."""
+    handle = page.raw
+    n = raw.FPDFPage_CountObjects(handle)
+    if n < 0:
+        raise RuntimeError("PDFium could not count the page objects")
+    get_object, get_type = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType
     paths = texts = 0
-    for obj in page.get_objects(filter=(_TEXT_OBJECT, _PATH_OBJECT), max_depth=1):
-        if obj.type == _PATH_OBJECT:
+    for i in range(n):
+        obj = get_object(handle, i)
+        if not obj:
+            raise RuntimeError("PDFium could not read a page object")
+        kind = get_type(obj)
+        if kind == _PATH_OBJECT:
             paths += 1
             if paths >= MIN_RULINGS:
                 return None
-        else:
+        elif kind == _TEXT_OBJECT:
             texts += 1
     return texts
 
 
-def _page_lines(page, raw) -> Optional[list[Line]]:
+def _page_lines(page, textpage, raw) -> Optional[list[Line]]:
     """The page's lines, or None when the page needs pdfplumber: a ruled table, unmapped
     characters, or fewer characters than text objects (PDFium drops the glyphs of a font it
     cannot load, e.g. a non-embedded STSong-Light with the predefined UniGB-UCS2-H CMap, which
     pdfminer decodes)."""
-    text_objects = _count_objects(page)
+    text_objects = _count_objects(page, raw)
     if text_objects is None:
         return None
-    height = page.get_height()
-    textpage = page.get_textpage()
-    try:
-        chars = _chars(textpage, raw, height)
-    finally:
-        textpage.close()
+    chars = _chars(textpage, raw, page.get_height())
     if chars is None or sum(1 for ch in chars if ch["text"] != " ") < text_objects:
         return None
     return _group_lines(chars)
@@ -133,26 +198,29 @@ def _chars(textpage, raw, height: float) -> Optional[list[dict]]:
     x from the origin and the loose box, the baseline from the origin, one em above it."""
     import ctypes
 
+    handle = textpage.raw  # the bare handle: no attribute look-up per call
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    is_generated = raw.FPDFText_IsGenerated
-    get_box, get_origin, get_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
     rect = raw.FS_RECTF()
-    n = raw.FPDFText_CountChars(textpage)
-    text = _page_text(textpage, raw, n)
+    get_box, get_origin, get_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
+    text = _page_text(textpage, raw, raw.FPDFText_CountChars(handle))
     out: list[dict] = []
+    append = out.append
     unmapped = 0
     for i, ch in enumerate(text):
-        if ch in "\r\n\x02" or ch == " " and is_generated(textpage, i) == 1:
-            continue  # line ends and spaces PDFium inferred (gaps are read below), soft hyphens
-        if ch in _UNMAPPED_CHARS or "\ue000" <= ch < "\uf900":
-            unmapped += 1
-            continue
-        get_box(textpage, i, rect)
-        get_origin(textpage, i, ox, oy)
-        size = get_size(textpage, i)
+        if ch in _SPECIAL_CHARS or "\ue000" <= ch < "\uf900":
+            if ch in "\r\n\x02" or ch == " " and raw.FPDFText_IsGenerated(handle, i) == 1:
+                continue  # line ends and spaces PDFium inferred (gaps are read below), soft hyphens
+            if ch != " ":
+                unmapped += 1
+                continue
+        get_box(handle, i, rect)
+        get_origin(handle, i, ox, oy)
+        size = get_size(handle, i)
+        x0 = ox.value
+        right = rect.right
         bottom = height - oy.value
-        out.append({"text": ch, "x0": ox.value, "x1": max(rect.right, ox.value), "top": bottom - size,
-                    "bottom": bottom, "size": size})
+        append({"text": ch, "x0": x0, "x1": x0 if x0 > right else right, "top": bottom - size,
+                "bottom": bottom, "size": size})
     if not out or unmapped > MAX_UNMAPPED_SHARE * (len(out) + unmapped):
         return None
     return _with_gap_spaces(out)
@@ -173,7 +241,7 @@ def _with_gap_spaces(chars: list[dict]) -> list[dict]:
     PDFium leaves out most space glyphs of the content stream (pdfplumber keeps them), so a
     gap of at least :data:`SPACE_GLYPH_EM` is read as one; lines are clustered as
     :func:`.pdf._group_lines` clusters them."""
-    chars.sort(key=lambda ch: (ch["bottom"], ch["x0"]))
+    chars.sort(key=_BASELINE_KEY)
     out: list[dict] = []
     group: list[dict] = []
     ref = chars[0]["bottom"]
@@ -181,7 +249,7 @@ def _with_gap_spaces(chars: list[dict]) -> list[dict]:
         if ch is not None and ch["bottom"] - ref <= max(1.5, 0.3 * ch["size"]):
             group.append(ch)
             continue
-        group.sort(key=lambda c: c["x0"])
+        group.sort(key=_X0_KEY)
         prev = None
         for c in group:
             if prev is not None and c["text"] != " " and prev["text"] != " " \

@@ -11,7 +11,7 @@ from typing import Optional
 
 from ..limits import get_limits, too_large
 
-__all__ = ["scanned_pages", "render_pages", "MIN_SCAN_DPI", "RENDER_DPI"]
+__all__ = ["scanned_pages", "scan_dpi_textless", "render_pages", "MIN_SCAN_DPI", "RENDER_DPI"]
 
 #: An image coarser than this cannot hold text anyone could read (a logo, a grey tint).
 MIN_SCAN_DPI = 50.0
@@ -62,6 +62,11 @@ def _scan_dpi(page) -> Optional[float]:
             return None
     finally:
         textpage.close()
+    return scan_dpi_textless(page)
+
+
+def scan_dpi_textless(page) -> Optional[float]:
+    """The resolution of the finest large image of a page without characters, else None."""
     best = None
     page_w, page_h = page.get_size()
     for obj in page.get_objects(filter=(_IMAGE_OBJECT,), max_depth=2):

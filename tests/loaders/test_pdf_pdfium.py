@@ -50,9 +50,10 @@ def _ruled_page_pdf() -> bytes:
 
 def test_page_with_rulings_is_read_by_pdfplumber():
     import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
 
     data = _ruled_page_pdf()
-    assert _count_objects(pdfium.PdfDocument(data)[0]) is None  # ruled: pdfplumber finds the cells
+    assert _count_objects(pdfium.PdfDocument(data)[0], raw) is None  # ruled: pdfplumber finds the cells
     fast = read_pages_pdfium(data)
     assert fast is not None and _lines(fast) == _lines(read_pages(data))
     assert fast[0][0].text == "安全生产月活动" and [ln.row for ln in fast[0][1:]] == [True, True]  # the grid's rows
@@ -62,6 +63,22 @@ def test_page_with_rulings_is_read_by_pdfplumber():
                          ids=["scan", "encrypted", "broken"])
 def test_documents_pdfplumber_must_judge(data):
     assert read_pages_pdfium(data) is None
+
+
+@pytest.mark.parametrize("data, readable", [(pdfgen.text_pdf(DOCUMENTS["pages"]), True), (_ruled_page_pdf(), True),
+                                            (pdfgen.image_only_pdf(2), False), (pdfgen.encrypted_pdf(), False),
+                                            (b"%PDF-1.4 broken", False)],
+                         ids=["text", "ruled", "image-only", "encrypted", "broken"])
+def test_one_pass_gives_the_scans_and_the_lines_of_two(data, readable):
+    from anquanyue_parse.loaders.pdf_pdfium import fill_pages, read_document
+    from anquanyue_parse.loaders.pdf_scan import scanned_pages
+
+    first = read_document(data)
+    scans, n_pages = scanned_pages(data)
+    assert first.scans == scans and (first.n_pages == n_pages or not scans)
+    fast = fill_pages(data, first.pages)
+    assert (fast is not None) == readable
+    assert fast is None or _lines(fast) == _lines(read_pages(data))
 
 
 def test_glyphs_pdfium_drops_send_the_page_to_pdfplumber():
