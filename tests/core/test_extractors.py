@@ -383,6 +383,20 @@ PUBLISHED = table("published", lambda c: (c.issue_date, c.published), [
             (D(2017, 6, 29), D(2017, 6, 29)), "发布日期 in the document's metadata table"),
     Example("《中国应急管理报》（2020年06月03日 01版）\n本报讯 6月2日，应急管理部召开会议。", (None, D(2020, 6, 3)), "masthead"),
     Example("2024年“安全生产月”活动方案\n活动时间：2024年6月1日至30日", (None, None), "活动时间 is no publication date"),
+    # real shapes (corpus/real9c-h): bylines, bars run together, metadata tables, numbered 时间 items
+    Example("西南铝开展2021年“安全生产月”活动\n\n中铝西南铝 2021-06-01 15:23\n\n近日，西南铝印发了通知。",
+            (None, D(2021, 6, 1)), "byline: outlet, date and time"),
+    Example("关于填报全国科普日重点活动的通知\n转载 重庆科协 2020-08-27\n各区县科协：", (None, D(2020, 8, 27)),
+            "byline of a repost"),
+    Example("| 某医院举行“安全生产月”启动仪式 | |||\n| 2025/7/2 10:22:27 文教卫生 | |||\n【本网讯】今年6月是第24个安全生产月。",
+            (None, D(2025, 7, 2)), "table row: stamp and column"),
+    Example("十部门部署开展防治碘缺乏病日宣传活动\n\n2025年5月13日   来源：中国产业播报\n\n工信部消息。",
+            (None, D(2025, 5, 13)), "Chinese date before 来源"),
+    Example("某通知\n浏览量：时间：2021-05-11 23:59:02\n各省生态环境厅：", (None, D(2021, 5, 11)), "bar run together"),
+    Example("标题\n某卫健委关于开展宣传周活动的通知\n成文日期\n2025-04-22\n发文日期\n2025-04-23\n各区县卫健局：",
+            (D(2025, 4, 22), D(2025, 4, 23)), "成文日期 of a metadata table is the issue date, not the stamp"),
+    Example("关于开展征文活动的通知\n一、时间：2013年7月1日~9月30日。\n二、内容", (None, None),
+            "a numbered 时间 item is no publication label"),
 ])
 
 DOC_KIND = table("doc_kind", lambda c: c.doc_kind, [
