@@ -11,8 +11,8 @@ import regex
 
 from ..models import Activity, Section
 from ..segment import Node
-from .activities_inline import inline_items, inline_numbered, inline_section, table_items
-from .activities_rules import ACTIVITY_SECTION_PATTERN, ACTIVITY_WORD_PATTERN, SUMMARY_PATTERN, activity_like, generic, section_heading
+from .activities_inline import inline_items, inline_numbered, inline_section, labelled_items, table_items
+from .activities_rules import ACTIVITY_NAME_PATTERN, ACTIVITY_SECTION_PATTERN, ACTIVITY_WORD_PATTERN, SUMMARY_PATTERN, activity_like, generic, section_heading
 from .base import Context, split_units
 from .dates import DATE_PATTERN, parse_date_match
 from .registry import Extractor, Found, mark
@@ -30,9 +30,17 @@ def _number(ctx: Context, node: Node) -> str:
     return ctx.value(node.start, node.title_start).strip()
 
 
+#: Pinyin residue of a broken traditional conversion glued to a title's last character, which
+#: the match text drops: "廣場宣傳活動(dòng)" keeps its "(dòng)" (the title is the source's words).
+RESIDUE_TAIL_PATTERN = regex.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6}[)）]")
+
+
 def _title(ctx: Context, node: Node) -> str:
     """The heading's title as it reads, a title broken over lines joined."""
-    return LINE_BREAK_PATTERN.sub("", ctx.value(node.title_start, node.title_end))
+    ds, de = ctx.norm.display_span(node.title_start, node.title_end)
+    display = ctx.norm.display.text
+    tail = RESIDUE_TAIL_PATTERN.match(display, de) if de > ds else None
+    return LINE_BREAK_PATTERN.sub("", display[ds:tail.end() if tail else de].strip(" \t\u3000\n"))
 
 
 def _heading(ctx: Context, node: Node) -> str:
@@ -118,11 +126,22 @@ def _from_flattened(ctx: Context) -> Optional[list[Activity]]:
     return inline_section(ctx, section_heading, ACTIVITY_SECTION_PATTERN) or None
 
 
+def _from_labelled(ctx: Context) -> Optional[list[Activity]]:
+    """Activities labelled by their ordinal: "系列活动一:课间护眼五分钟", "系列活动二:眼科挂号0元"."""
+    return labelled_items(ctx) or None
+
+
 def _from_summary(ctx: Context) -> Optional[list[Activity]]:
     """A summary's headings ("加强领导,精心组织") are what was done, not activities; an
-    announced list ("重点开展好“十大系列宣传活动”:一是…") still is."""
+    announced list ("重点开展好“十大系列宣传活动”:一是…") still is, and so are top headings
+    that each name an activity ("一、广场宣传活动。", "二、灾害风险隐患排查。")."""
     title = ctx.text[ctx.seg.title[0]:ctx.seg.title[1]] if ctx.seg.title else ctx.text[:120]
-    return inline_items(ctx, 0, len(ctx.text)) if SUMMARY_PATTERN.search(title) else None
+    if not SUMMARY_PATTERN.search(title):
+        return None
+    roots = [n for n in ctx.seg.roots if n.level == 1]
+    if len(roots) >= 2 and all(ACTIVITY_NAME_PATTERN.fullmatch(_heading(ctx, n)) for n in roots):
+        return [_activity(ctx, n) for n in roots]
+    return inline_items(ctx, 0, len(ctx.text))
 
 
 #: Orphan items with no section after them are an activity list from this many on.
@@ -161,7 +180,7 @@ def _from_inline(ctx: Context) -> Optional[list[Activity]]:
 
 #: The readers of the activity list, most specific first; the first that answers decides.
 READERS: tuple[Callable[[Context], Optional[list[Activity]]], ...] = (
-    _from_sections, _from_bare_sections, _from_flattened, _from_summary, _from_orphans, _from_roots, _from_inline,
+    _from_sections, _from_bare_sections, _from_flattened, _from_labelled, _from_summary, _from_orphans, _from_roots, _from_inline,
 )
 
 

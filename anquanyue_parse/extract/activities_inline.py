@@ -12,7 +12,7 @@ from ..numerals import to_int
 from ..segment import GLUED_LIST_PATTERN, Node
 from .base import Context
 
-__all__ = ["table_items", "inline_items", "inline_numbered", "inline_section"]
+__all__ = ["table_items", "inline_items", "inline_numbered", "inline_section", "labelled_items"]
 
 #: A row number in the first cell of a table row: "1", "12.".
 ROW_NUMBER_PATTERN = regex.compile(r"\d{1,3}\.?")
@@ -52,6 +52,11 @@ MAX_INLINE_INTRO = 200
 
 #: An inline item's title longer than this is a paragraph, not a name.
 MAX_INLINE_TITLE = 120
+
+#: A line that labels an activity by its ordinal: "系列活动一:课间护眼五分钟,清晰世界伴我行", "活动二:眼科挂号0元".
+LABELLED_ITEM_PATTERN = regex.compile(
+    r"^[ \t]*(?:系列)?活动(?P<n>[一二三四五六七八九十]{1,2})[ \t]*:[ \t]*(?P<t>[^\n]{2,60}?)[ \t]*$", regex.M
+)
 
 #: How far after its start an inline list is read.
 INLINE_REACH = 3000
@@ -183,3 +188,15 @@ def _numeral(n: int) -> str:
         return digits[n - 1]
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else digits[tens - 1]) + "十" + (digits[ones - 1] if ones else "")
+
+
+def labelled_items(ctx: Context) -> list[Activity]:
+    """Lines "系列活动一:…", "系列活动二:…" in order (two at least), each an activity."""
+    out: list[Activity] = []
+    for m in LABELLED_ITEM_PATTERN.finditer(ctx.text):
+        if to_int(m.group("n")) != len(out) + 1:
+            break
+        out.append(Activity(number=ctx.value(m.start(), m.start("t")).rstrip(":： "),
+                            title=ctx.value(m.start("t"), m.end("t")), text=ctx.value(m.start("t"), m.end("t")),
+                            span=ctx.span(m.start("t"), m.end("t"))))
+    return out if len(out) >= 2 else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["ACTIVITY_WORD_PATTERN", "SUMMARY_PATTERN", "activity_like", "generic", "section_heading"]
+__all__ = ["ACTIVITY_NAME_PATTERN", "ACTIVITY_WORD_PATTERN", "SUMMARY_PATTERN", "activity_like", "generic", "section_heading"]
 
 #: A section that lists activities: "三、活动内容", "三、主要工作任务", "五、主要活动安排",
 #: "六、“安全生产月”活动主要内容", "五、“安全生产万里行”活动主要内容", "五、活动内容及形式".
@@ -89,6 +89,12 @@ RULE_PATTERN = regex.compile(r"要求|不超过|不少于|以内|为限")
 
 #: Words that name an activity: "开展好事故警示教育周活动", "组织应急演练", "举办知识竞赛".
 ACTIVITY_WORD_PATTERN = regex.compile(r"活动|开展|组织|举办|举行|召开|演练|竞赛|培训|讲座|宣传|检查|排查|评选|征集")
+
+#: The name of one activity, short and ending in the kind of activity: "广场宣传活动", "灾害风险隐患排查",
+#: "学校主题教育活动" (not a summary's "加强领导,精心组织" nor "宣传到位").
+ACTIVITY_NAME_PATTERN = regex.compile(
+    r"[\p{Han}“”]{2,20}(?:活动|排查|演练|竞赛|培训|讲座|检查|比赛|展览|评选|咨询日|启动仪式|宣传)"
+)
 
 #: A statement of the theme: "今年全国节能宣传周活动的主题是“绿色发展,节能先行”".
 THEME_STATEMENT_PATTERN = regex.compile(r"主题(?:是|为)")

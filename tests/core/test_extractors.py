@@ -129,6 +129,17 @@ THEME = table("theme", lambda c: c.theme, [
     Example("以“治理隱患,防范事故”為主題,緊緊圍繞主線。", "治理隱患,防范事故", "traditional"),
     Example("二、活动主题\n“安全生产月”的各项活动，要紧紧围绕总体部署，以“预防为主”为重点，扎实开展宣传教育活动，大力提高全民的安全素养，不断深化执法。\n",
             None, "long sentence is no theme"),
+    # real shapes (corpus/real9a-h): the theme named before 主题, flattened pages
+    Example("区消防大队在市民文化广场举办了119消防宣传月“关注消防 生命至上”主题宣传活动。", "关注消防 生命至上",
+            "quoted after the campaign's name"),
+    Example("为推进隐患排查,广泛宣传“人人讲安全 个个会应急”主题,深化推动安全发展。", "人人讲安全 个个会应急", "宣传“…”主题"),
+    Example("管委会紧紧围绕强化安全基础,推动安全发展的主题开展活动。", "强化安全基础,推动安全发展", "unquoted 围绕…的主题"),
+    Example("今年的“六·五”世界环境日主题沿用“美丽中国,我是行动者”,本次活动", "美丽中国,我是行动者", "主题沿用"),
+    Example("安全生产形势持续稳定好转。二、活动主题强化安全基础,推动安全发展。三、活动时间6月", "强化安全基础,推动安全发展",
+            "a flattened page"),
+    Example("组织普法队伍,开展“法润童心 典亮生活”主题活动。", None, "a themed event is no campaign theme"),
+    Example("(六)组织开展一堂“爱眼护眼”主题课,提升学生的意识。", None, "a themed lesson"),
+    Example("社工围绕海报上如何防范合成毒品、新型毒品的宣传主题,设立禁毒展板。", None, "no slogan shape"),
 ])
 
 PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period else None, [
@@ -505,6 +516,14 @@ ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities],
     Example("消防宣传月活动方案 一、指导思想 提升素质。二、活动时间 即日起至12月9日。三、活动内容紧紧围绕宣传月活动主题,"
             "重点组织开展“六项宣传活动”。(一)开展“全民消防我代言”公益宣传活动。以群众代表为重点。(二)开展消防宣传进社区活动。内容。",
             ["开展“全民消防我代言”公益宣传活动", "开展消防宣传进社区活动"], "flattened heading with an intro sentence"),
+    Example("全县2017年防灾减灾宣传活动总结\n今年5月12日是第九个防灾减灾日。\n一、广场宣传活动。围绕主题开展宣传。\n"
+            "二、灾害风险隐患排查。组织开展排查。\n三、学校主题教育活动。在中小学开展。",
+            ["广场宣传活动", "灾害风险隐患排查", "学校主题教育活动"], "a summary's headings naming activities"),
+    Example("全縣防災減災宣傳活動總結\n一、廣場(chǎng)宣傳活動(dòng)。圍繞主題開展宣傳。\n二、學校主題教育活動(dòng)。開展教育。",
+            ["廣場(chǎng)宣傳活動(dòng)", "學校主題教育活動(dòng)"], "conversion residue kept at a title's end"),
+    Example("关于开展第30个全国“爱眼日”活动的通知\n广大师生:\n现将系列活动安排如下:\n系列活动一:课间护眼五分钟,清晰世界伴我行\n"
+            "1.活动时间:2025年6月6日全天\n2.活动地点:各班级\n系列活动二:眼科挂号0元\n当天免除挂号费。",
+            ["课间护眼五分钟,清晰世界伴我行", "眼科挂号0元"], "activities labelled 系列活动一:"),
 ])
 
 
