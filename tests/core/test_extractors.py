@@ -285,6 +285,15 @@ COMPANIONS = table("companions", lambda c: c.companion_campaigns, [
     Example("关于开展2024年防灾减灾日及防灾减灾宣传周活动的通知", [], "a day's own week is no companion"),
     Example("关于开展2019年“安全生产月”暨“消防安全宣传月”活动的通知", [], "a month joined is run as one campaign"),
     Example("关于开展2022年防灾减灾日和宣传周活动的通知", [], "a generic 宣传周 is no name"),
+    # real sibling shapes (corpus/real9h, real9j): the day a week or month is built around
+    Example("2022年宪法宣传周活动方案\n今年12月4日是第九个国家宪法日,宪法宣传周期间开展系列活动。", ["国家宪法日"],
+            "the day beside its week, with its 国家 prefix"),
+    Example("2019年知识产权宣传周活动方案\n4月26日是世界知识产权日,知识产权宣传周期间举办讲座。", ["世界知识产权日"],
+            "世界 prefix"),
+    Example("2019年全民禁毒宣传月活动方案\n今年全民禁毒宣传月恰逢6.26国际禁毒日,各地开展宣传。", ["6.26国际禁毒日"],
+            "a 6.26 prefix written with it"),
+    Example("关于做好2021年全国节能宣传周和全国低碳日活动的通知\n全国节能宣传周期间,8月25日为低碳日。", ["全国低碳日"],
+            "one companion, as first written in full"),
 ])
 
 CONTACT_DETAILS = table("contact_details", lambda c: [(p.address, p.postcode) for p in c.contacts], [

@@ -56,6 +56,7 @@ EXAMPLES = [
     ("extract.companions", "GENERIC_NAME_PATTERN", "宣传周", "宣传周"),
     ("extract.companions", "GENERIC_NAME_PATTERN", "科技工作者日", None),
     ("extract.companions", "NAME_PREFIX_PATTERN", "6月19日为全国", "全国"),
+    ("extract.companions", "NAME_PREFIX_PATTERN", "今年恰逢6.26", "6.26"),
     # attachments of real notices (corpus/real9b-f)
     ("extract.attachments", "LISTING_PATTERN", "附件1全民国家安全宣传教育创意大赛作品要求", {"n": "1"}),
     ("extract.attachments", "LISTING_PATTERN", " 附件一、市委国安办关于…的通知.pdf", {"n": "一"}),
