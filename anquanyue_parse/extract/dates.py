@@ -128,6 +128,17 @@ def _pure_date_line(ctx: Context):
     return None
 
 
+def _dated_label(text: str, at: int):
+    """(date, match span, None) of a full date right after a label ending at ``at``, else None."""
+    window = text[at: at + 20]
+    dm = NUMERIC_DATE_PATTERN.match(window) or DATE_PATTERN.match(window)
+    if dm:
+        d, had_year = parse_date_match(dm, None)
+        if d and had_year:
+            return d, (at + dm.start(), at + dm.end()), None
+    return None
+
+
 def extract_issue_date(ctx: Context) -> tuple[Optional[dt.date], Optional[tuple[int, int]], Optional[int]]:
     """The 成文日期: a date line under the signature, else a metadata label, else a news
     sentence ("5月19日,交通运输部发出通知"). Returns (date, match span, line index)."""
@@ -137,22 +148,14 @@ def extract_issue_date(ctx: Context) -> tuple[Optional[dt.date], Optional[tuple[
         return d, (s, e), line
     text = ctx.text
     for m in ISSUE_DATE_LABEL_PATTERN.finditer(text):
-        window = text[m.end(): m.end() + 20]
-        dm = NUMERIC_DATE_PATTERN.match(window) or DATE_PATTERN.match(window)
-        if dm:
-            d, had_year = parse_date_match(dm, None)
-            if d and had_year:
-                return d, (m.end() + dm.start(), m.end() + dm.end()), None
+        found = _dated_label(text, m.end())
+        if found:
+            return found
     for m in TABLE_DATE_LABEL_PATTERN.finditer(text):
         near = text[max(0, m.start() - METADATA_TABLE_REACH): m.end() + METADATA_TABLE_REACH]
-        if not METADATA_TABLE_PATTERN.search(near):
-            continue
-        window = text[m.end(): m.end() + 20]
-        dm = NUMERIC_DATE_PATTERN.match(window) or DATE_PATTERN.match(window)
-        if dm:
-            d, had_year = parse_date_match(dm, None)
-            if d and had_year:
-                return d, (m.end() + dm.start(), m.end() + dm.end()), None
+        found = _dated_label(text, m.end()) if METADATA_TABLE_PATTERN.search(near) else None
+        if found:
+            return found
     year = ctx.facts.year_hint
     for m in NEWS_ISSUE_PATTERN.finditer(text):
         dm = DATE_PATTERN.match(m.group("date"))
