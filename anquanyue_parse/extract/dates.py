@@ -10,6 +10,7 @@ from typing import Optional
 import regex
 
 from ..numerals import to_int
+from ..patterns import STRONG_ORG_SUFFIX
 from .base import Context
 from .registry import Extractor, Found, read
 
@@ -43,7 +44,7 @@ DATE_LINE_PATTERN = regex.compile(
 
 #: A signature and its date on one line: "运城市工业和信息化局  2023年5月29日" (the gap is gone in match text).
 SIGNED_DATE_LINE_PATTERN = regex.compile(
-    rf"^(?P<org>[\p{{Han}}()]{{2,30}}?(?:局|厅|委员会|委|办公室|办|政府|公司|集团|中心|部|街道|学校|院))\s*"
+    rf"^(?P<org>[\p{{Han}}()]{{2,30}}?{STRONG_ORG_SUFFIX})\s*"
     rf"(?P<date>{_Y}年{_M}月{_D}[日号])$"
 )
 
