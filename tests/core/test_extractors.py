@@ -43,6 +43,8 @@ DOC_NUMBER = table("doc_number", lambda c: c.doc_number, [
     Example("根据《关于开展2016年活动的通知》（粤建质函〔2016〕1459号），现通知如下：", None, "cited only"),
     Example("近日，云霄县政府安委办下发了《关于开展2017年“安全生产月”活动的通知》（云安委办〔2017〕37号），全面部署。",
             "云安委办〔2017〕37号", "news report of own notice"),
+    Example("索引号 640324022/2021-00400\n发布机构 同心县应急管理局 文 号 同安委办发〔2021〕44号\n标题: 关于举办演讲比赛的通知",
+            "同安委办发〔2021〕44号", "a metadata row: unit, then a spaced 文 号 label"),
 ])
 
 ISSUER = table("issuer", lambda c: c.issuer, [
@@ -91,6 +93,23 @@ ISSUER = table("issuer", lambda c: c.issuer, [
             "a short name leading the title, named again in the body"),
     Example("黄安办函〔2018〕10号关于转发《省安委办关于开展活动的通知》的通知\n黄安办函〔2018〕10号\n各县安委办:\n一、活动主题",
             None, "a 文号 prefix leading a document's title is no unit"),
+    Example("为推进禁毒宣传教育工作,结合贵州省实际,省禁毒办决定在6月份开展集中禁毒宣传活动。", "省禁毒办",
+            "a news report's body deciding (a short form)"),
+    Example("5月12日是第九个国家防灾减灾日。当天,市减灾委和各成员单位,在港口区小商品市场对面开展主题宣传活动。", "市减灾委",
+            "the body and its member units"),
+    Example("6月16日,在合浦县政府的号召下,以合浦县安全生产监督管理局为主的29个县级单位在还珠广场举行了安全生产咨询活动。",
+            "合浦县安全生产监督管理局", "以X为主的 group"),
+    Example("新华社北京6月10日电 (记者张毅)国家发展和改革委员会副主任解振华10日在北京宣布,2007年全国节能宣传周活动正式启动。",
+            "国家发展和改革委员会", "an official speaking for the body"),
+    Example("11月1日上午,潍坊市人民政府新闻办公室召开新闻发布会,介绍了消防宣传月系列活动。", None,
+            "a press office hosting a press conference is no issuer"),
+    Example("近日,按照上级部署,公司全面启动质量月活动。\n目前,公司质量月相关主题活动正有序推进中。\n"
+            "厦门地铁2号线组织开展“质量月”知识竞赛活动\n所罗门群岛项目部召开“质量月”活动动员会", None,
+            "related-links headlines under a report name other units"),
+    Example("解读:后湖管理区关于开展2023年“119”消防宣传月活动的通知\n发布日期:2023-11-02\n一、文件背景\n今年活动。",
+            "后湖管理区", "a place issuing in its own name before 关于"),
+    Example("首页>各区禁毒行\n静安 | 共和新路街道禁毒宣传进社区\n来源:东方网发布时间:2017/6/20\n6月13至15日,共和新路街道禁毒社工"
+            "及志愿者开展了禁毒宣传月进社区系列活动。", "共和新路街道", "the headline's unit named again in the report"),
     Example("近日,全國總工會(huì)發布《關於開展活動的通知》。", "全國總工會(huì)", "pinyin residue after the name is copied"),
 ])
 
@@ -105,6 +124,10 @@ ISSUE_DATE = table("issue_date", lambda c: c.issue_date, [
 ])
 
 THEME = table("theme", lambda c: c.theme, [
+    # real page shapes (corpus/real9c, real9f): anti-scraping junk, punctuation only
+    Example("各有关单位:\n一、活动主题:强化红线意识 促进安全发展 _u{z$;\n二、活动组织", "强化红线意识 促进安全发展",
+            "junk after a gap"),
+    Example("2021年质量月活动方案\n活动主题:……\n二、活动时间", None, "punctuation is no theme"),
     # real shapes (corpus/real9b-d)
     Example("今年全國防災減災日主題為:防范災害風險,護航高質量發展。", "防范災害風險,護航高質量發展", "unquoted label after a campaign day"),
     Example("本次活动以防范青少年药物滥用为主题,旨在帮助市民。", "防范青少年药物滥用", "unquoted 以…为主题"),
@@ -138,6 +161,11 @@ THEME = table("theme", lambda c: c.theme, [
     Example("组织普法队伍,开展“法润童心 典亮生活”主题活动。", None, "a themed event is no campaign theme"),
     Example("(六)组织开展一堂“爱眼护眼”主题课,提升学生的意识。", None, "a themed lesson"),
     Example("社工围绕海报上如何防范合成毒品、新型毒品的宣传主题,设立禁毒展板。", None, "no slogan shape"),
+    Example("今年6月是“遵守安全生产法,当好第一责任人”为主题的第21个全国安全生产月。", "遵守安全生产法,当好第一责任人",
+            "是“…”为主题"),
+    Example("圍繞“人人關心食品安全,家家享受健康生活”的食品安全宣傳周主題,周密制訂方案。", "人人關心食品安全,家家享受健康生活",
+            "the campaign's name between the theme and 主题"),
+    Example("以提升全員安全素質(zhì)為主題,开展活动。", "提升全員安全素質(zhì)", "pinyin residue at the end is kept"),
 ])
 
 PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period else None, [
@@ -170,6 +198,8 @@ PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period el
     Example("2014年安全生产月漫画征集活动\n一、活动主题:强化红线意识\n五、评选时间:2014年6月", None, "a step's time is no period"),
     Example("2019年节能宣传周活动方案\n2019年节能宣传周时间为61723日,6月19为全国低碳日。", None,
             "a month before digits lost its 日: no whole month"),
+    Example("2024年交通安全日宣传\n每年的12月2日是“全国交通安全日”,蜀黍在线提问。", (D(2024, 12, 2), D(2024, 12, 2)),
+            "a campaign day's yearly rule, when nothing else dates it"),
 ])
 
 DEADLINES = table("deadlines", lambda c: [(d.date, d.time, d.recurrence) for d in c.deadlines], [
@@ -221,6 +251,14 @@ CONTACTS = table("contacts", lambda c: [(p.name, p.phones, p.fax, p.emails) for 
     Example("（填报示例：填报单位：××项目部  联系人：张三  电话：139××××××××）", [], "a form's sample"),
     Example("联系人：安全监察部 赵建军，电话：0533-2186635，内线6635", [("赵建军", ["0533-2186635"], [], [])],
             "extension of the same number"),
+    # real shapes (corpus/real9d, real9f): bracketed area codes, numbers shared by two people, residue
+    Example("联系人：张伟，电话：(010)82800456。", [("张伟", ["(010)82800456"], [], [])], "area code in brackets, as written"),
+    Example("联系人:刘洋、郝亚茹\n电话:(010)65645433,65645435\n传真:(010)65645436",
+            [("刘洋", ["(010)65645433", "65645435"], ["(010)65645436"], []),
+             ("郝亚茹", ["(010)65645433", "65645435"], ["(010)65645436"], [])], "two numbers, fax apart, two people"),
+    Example("聯系方式:中國儀器儀表學會科普培訓(xùn)部 李淑慧,電話:(010)82800456。",
+            [("李淑慧", ["(010)82800456"], [], [])], "converter residue inside the unit"),
+    Example("联系人：王强 138 1060 1071", [("王强", ["13810601071"], [], [])], "a mobile in groups"),
 ])
 
 LISTS = table("lists", lambda c: (c.recipients, [a.title for a in c.attachments], c.references, c.companion_campaigns), [
@@ -230,6 +268,30 @@ LISTS = table("lists", lambda c: (c.recipients, [a.title for a in c.attachments]
             (["各县（市、区）人民政府", "市政府各部门", "各有关单位"], [], [], []), "recipients over two lines"),
     Example("根据《通知》（吉安委办〔2018〕40号）要求，开展“安全生产月”和“白山松水安全行”活动。\n附件1：活动方案.docx\n附件2：统计表.xls",
             ([], ["活动方案", "统计表"], ["吉安委办〔2018〕40号"], ["白山松水安全行"]), "extensions, companion"),
+    # real shapes (corpus/real9c, real9f): a lost closing bracket, small brackets, traditional script
+    Example(HEAD + "现将《省安委办关于开展活动的通知》(鄂安办函〔201812号)转发你们。", ([], [], ["鄂安办函〔2018〕12号"], []),
+            "a lost 〕 restored"),
+    Example(HEAD + "根据《关于开展活动的通知》(同安委办发〔202140)安排,举办比赛。", ([], [], ["同安委办发〔2021〕40号"], []),
+            "a lost 〕 and 号 before the citation's )"),
+    Example(HEAD + "根据《关于开展知识竞赛的通知》(云安办函﹝2019﹞53号)要求,开展竞赛。", ([], [], ["云安办函〔2019〕53号"], []),
+            "small brackets ﹝﹞"),
+    Example(HEAD + "根據《關於舉辦活動的通知》(冀科政〔2021〕5號)要求,開展活動。", ([], [], ["冀科政〔2021〕5號"], []),
+            "traditional 號 kept as written"),
+])
+
+ATTACHMENTS = table("attachments", lambda c: [a.title for a in c.attachments], [
+    # real shapes (corpus/real9b-f): labels with no colon, 附件一、, chrome, repeats
+    Example("关于开展竞赛的通知\n各单位:\n相关要求见附件1。\n附件1 全民国家安全宣传教育创意大赛作品要求",
+            ["全民国家安全宣传教育创意大赛作品要求"], "附件1 and a gap, no colon"),
+    Example("关于开展竞赛的通知\n各单位:\n详见附件一。\n 附件一、市委国安办关于做好知识竞赛有关工作的通知.pdf",
+            ["市委国安办关于做好知识竞赛有关工作的通知"], "附件一、"),
+    Example("关于开展活动的通知\n各单位:\n附件:《开展安全生产有奖征文比赛活动方案》\n",
+            ["开展安全生产有奖征文比赛活动方案"], "a title wrapped whole in 《》"),
+    Example("关于开展活动的通知\n各单位:\n附件:\n\n附件1:全国生态日标识.pdf\n\n附件2:全国生态日招贴画.pdf",
+            ["全国生态日标识", "全国生态日招贴画"], "附件: over numbered 附件N: labels"),
+    Example("关于开展活动的通知\n各单位:\n附件:\n\n扫一扫在手机上查看当前页面\n", [], "page chrome"),
+    Example("关于开展活动的通知\n各单位:\n附件1:活动统计表\n\n教育局\n2017年11月3日\n 附件1:2018年活动统计表.docx",
+            ["活动统计表"], "a download link repeating 附件1"),
 ])
 
 COMPANIONS = table("companions", lambda c: c.companion_campaigns, [
@@ -241,6 +303,15 @@ COMPANIONS = table("companions", lambda c: c.companion_campaigns, [
     Example("关于开展2024年防灾减灾日及防灾减灾宣传周活动的通知", [], "a day's own week is no companion"),
     Example("关于开展2019年“安全生产月”暨“消防安全宣传月”活动的通知", [], "a month joined is run as one campaign"),
     Example("关于开展2022年防灾减灾日和宣传周活动的通知", [], "a generic 宣传周 is no name"),
+    # real sibling shapes (corpus/real9h, real9j): the day a week or month is built around
+    Example("2022年宪法宣传周活动方案\n今年12月4日是第九个国家宪法日,宪法宣传周期间开展系列活动。", ["国家宪法日"],
+            "the day beside its week, with its 国家 prefix"),
+    Example("2019年知识产权宣传周活动方案\n4月26日是世界知识产权日,知识产权宣传周期间举办讲座。", ["世界知识产权日"],
+            "世界 prefix"),
+    Example("2019年全民禁毒宣传月活动方案\n今年全民禁毒宣传月恰逢6.26国际禁毒日,各地开展宣传。", ["6.26国际禁毒日"],
+            "a 6.26 prefix written with it"),
+    Example("关于做好2021年全国节能宣传周和全国低碳日活动的通知\n全国节能宣传周期间,8月25日为低碳日。", ["全国低碳日"],
+            "one companion, as first written in full"),
 ])
 
 CONTACT_DETAILS = table("contact_details", lambda c: [(p.address, p.postcode) for p in c.contacts], [
@@ -309,6 +380,8 @@ ISSUERS = table("issuers", lambda c: [i.name for i in c.issuers], [
             "joint subject leading an event"),
     Example("11月9日是第二十一个全国消防日。\n上午,保卫处、校团委在南苑餐厅广场组织开展了以“共建和谐校园”为主题的消防宣传活动。",
             ["保卫处", "校团委"], "joint subject 在…组织开展"),
+    Example("关于开展爱眼日系列活动的通知\n广大师生:\n现将系列活动安排通知如下:\n一、活动主题\n爱眼\n\n医院\n\n学工部\n\n研工部\n\n"
+            "2025年6月5日", ["医院", "学工部", "研工部"], "departments under no parent body sign together"),
     Example("4月22日,河北省启动了知识产权宣传周活动。另外,志愿者服务队在河北科技大学、河北师范大学、石家庄学院开展了宣传活动。",
             ["河北省"], "the places a body went to are no joint list"),
     Example("截至6月15日,某市排名前三。某市安全生产委员会办公室、市应急管理局希望社会各界积极参与全国安全知识竞赛。",
@@ -413,6 +486,17 @@ DOC_KIND = table("doc_kind", lambda c: c.doc_kind, [
 ])
 
 
+TITLE = table("title", lambda c: c.title, [
+    Example("关于开展2024年“安全生产月”活动的通知\n各单位:\n一、活动主题", "关于开展2024年“安全生产月”活动的通知"),
+    # real shapes (corpus/real9b, real9f): a page's headline under its breadcrumb
+    Example("免费发布信息\n当前位置:首页 > 新闻频道 > 本地快讯 >\n\n安庆开展能源短缺体验日活动\n\n我市市直机关积极响应节能宣传周活动,"
+            "决定开展能源短缺体验日活动。", "安庆开展能源短缺体验日活动", "headline under a breadcrumb"),
+    Example("首页>各区禁毒行\n静安 | 共和新路街道禁毒宣传进社区\n来源:东方网发布时间:2017/6/20\n6月13至15日,共和新路街道禁毒社工"
+            "开展了禁毒宣传月进社区系列活动。", "静安 | 共和新路街道禁毒宣传进社区", "headline with a place prefix"),
+    Example("首页>通知公告\n发布时间:2017/6/20 来源:某某网\n6月13日,某街道开展了活动。", None, "a bar under the breadcrumb is no title"),
+])
+
+
 ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities], [
     Example("关于开展2024年“安全生产月”活动的通知\n各单位：\n一、活动主题\n人人讲安全\n二、活动内容\n"
             "（一）开展主题宣传活动。\n（二）开展咨询日活动。\n三、工作要求\n（一）加强领导。",
@@ -495,7 +579,8 @@ ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities],
 
 @pytest.mark.parametrize("get,text,expected",
                          CAMPAIGN + DOC_NUMBER + ISSUER + ISSUE_DATE + THEME + PERIOD + DEADLINES + CONTACTS + LISTS
-                         + COMPANIONS + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND + ACTIVITIES)
+                         + ATTACHMENTS + COMPANIONS + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND + TITLE
+                         + ACTIVITIES)
 def test_example(get, text, expected):
     assert get(parse_text(text)) == expected
 

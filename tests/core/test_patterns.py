@@ -26,6 +26,7 @@ EXAMPLES = [
     ("patterns", "DOC_NUMBER_PATTERN", "桐政[2009]21号", "[2009]21号"),
     ("patterns", "DOC_NUMBER_PATTERN", "开安委(2009)6号", "(2009)6号"),
     ("patterns", "DOC_NUMBER_PATTERN", "(2024-2026年)", None),
+    ("patterns", "DOC_NUMBER_PATTERN", "云安办函﹝2019﹞53号", "﹝2019﹞53号"),
     ("normalize", "NOISE_PATTERN", "a\r\nb", "\r\n"),
     ("patterns.layout", "PAGE_NUMBER_LINE_PATTERN", "正文\n— 3 —\n正文", "— 3 —\n"),
     ("patterns.layout", "PAGE_NUMBER_LINE_PATTERN", "第 2 页 共 9 页\n", "第 2 页 共 9 页\n"),
@@ -55,6 +56,16 @@ EXAMPLES = [
     ("extract.companions", "GENERIC_NAME_PATTERN", "宣传周", "宣传周"),
     ("extract.companions", "GENERIC_NAME_PATTERN", "科技工作者日", None),
     ("extract.companions", "NAME_PREFIX_PATTERN", "6月19日为全国", "全国"),
+    ("extract.companions", "NAME_PREFIX_PATTERN", "今年恰逢6.26", "6.26"),
+    # attachments of real notices (corpus/real9b-f)
+    ("extract.attachments", "LISTING_PATTERN", "附件1全民国家安全宣传教育创意大赛作品要求", {"n": "1"}),
+    ("extract.attachments", "LISTING_PATTERN", " 附件一、市委国安办关于…的通知.pdf", {"n": "一"}),
+    ("extract.attachments", "LISTING_PATTERN", "附件一览表", None),
+    ("extract.attachments", "WRAPPED_PATTERN", "《开展征文比赛活动方案》", {"t": "开展征文比赛活动方案"}),
+    ("extract.attachments", "CHROME_ITEM_PATTERN", "扫一扫在手机上查看当前页面", "扫一扫"),
+    ("extract.theme", "TRAILING_JUNK_PATTERN", "强化红线意识 促进安全发展 _u{z$", " _u{z$"),
+    ("extract.theme", "TRAILING_JUNK_PATTERN", "文明交通 携手共创", None),
+    ("extract.theme", "THEME_WORDS_PATTERN", "……", None),
     # periods of sibling campaigns (corpus/real9a-f)
     ("extract.period", "STEP_TIME_PATTERN", "五、评选时间:2014年6月", "评选时间"),
     ("extract.period", "STEP_TIME_PATTERN", "三、活动时间", None),
@@ -156,6 +167,15 @@ EXAMPLES = [
     ("extract.issuer_signature", "DAMAGED_DATE_LINE_PATTERN", "2017、11、3", "2017、11、3"),
     ("extract.issuer_signature", "DAMAGED_DATE_LINE_PATTERN", "2024", None),
     ("extract.issuer_names", "OWN_UNIT_PATTERN", "公司总工办", "公司总工办"),
+    ("extract.issuer_signature", "PARENT_END_PATTERN", "中原煤化集团股份有限公司", "公司"),
+    ("extract.issuer_signature", "PARENT_END_PATTERN", "医院", None),
+    ("extract.issuer_news", "PRESS_OFFICE_PATTERN", "潍坊市人民政府新闻办公室", "新闻办公室"),
+    ("extract.title", "BREADCRUMB_LINE_PATTERN", "当前位置:首页 > 新闻频道 > 本地快讯 >", "当前位置:首页 > 新闻频道 > 本地快讯 >"),
+    ("extract.title", "HEADLINE_PATTERN", "安庆开展能源短缺体验日活动", "安庆开展能源短缺体验日活动"),
+    ("extract.title", "HEADLINE_PATTERN", "来源:东方网发布时间:2017/6/20", None),
+    ("extract.issuer_news", "HEADLINE_LINE_PATTERN", "所罗门群岛项目部召开“质量月”活动动员会", "所罗门群岛项目部召开“质量月”活动动员会"),
+    ("extract.issuer_news", "HEADLINE_LINE_PATTERN", "目前,公司质量月相关主题活动正有序推进中。", None),
+    ("extract.issuer_title", "TITLE_PREFIX_PATTERN", "解读:后湖管理区关于开展活动的通知", {"org": "后湖管理区"}),
     ("extract.issuer_title", "TITLE_LEAD_PATTERN", "江永:四方井社区妇联“四个一”", {"run": "四方井社区妇联"}),
     ("extract.issuer_title", "TITLE_SHORT_SUBJECT_PATTERN", "西南铝开展2021年活动", {"org": "西南铝"}),
     ("extract.issuer_title", "DOCUMENT_TITLE_PATTERN", "关于开展活动的通知", "通知"),
@@ -178,7 +198,7 @@ EXAMPLES = [
     ("extract.contacts", "UNIT_AT_END_PATTERN", "宣传教育处", "处"),
     ("extract.contacts", "NAME_TOKEN_PATTERN", "市安委办 林志强", "市安委办"),
     ("extract.contacts", "SEGMENT_CUT_PATTERN", "刘洋010-1;陈静", ";"),
-    ("extract.contacts", "PHONE_NOISE_PATTERN", "(0631) 5201067", "("),
+    ("extract.contacts", "PHONE_NOISE_PATTERN", "(0631) 5201067", " "),
     ("extract.deadlines", "LIST_NEXT_DATE_PATTERN", "和7月3日前报", "和7月3日前"),
     ("extract.deadlines", "RECURRENCE_SCOPE_PATTERN", "6月份", "6月份"),
     ("extract.period", "SENTENCE_PATTERN", "活动时间为6月。联系人", "活动时间为6月"),
@@ -193,6 +213,9 @@ EXAMPLES = [
     ("normalize", "FLAT_ITEM_PATTERN", "宣传教育。2.开展隐患排查", {"n": "2"}),
     ("segment", "BRACKET_HEADING_PATTERN", "【宣传教育】", {"t": "宣传教育"}),
     ("extract.docnumber", "DOC_LABEL_PREFIX_PATTERN", "文号云网办", "文号"),
+    ("extract.docnumber", "LOST_BRACKET_PATTERN", "(鄂安办函〔201812号)", {"year": "2018", "serial": "12"}),
+    ("extract.docnumber", "LOST_BRACKET_PATTERN", "(同安委办发〔202140)安排", {"year": "2021", "serial": "40"}),
+    ("extract.docnumber", "LOST_BRACKET_PATTERN", "〔2018〕12号", None),
     ("extract.period", "DATE_IS_CAMPAIGN_PATTERN", "2017年3月27日是第22个全国中小学生安全教育日", {"date": "2017年3月27日"}),
     ("extract.theme", "QUOTED_LINE_PATTERN", "“共建共治共享 守护职业健康”。同时要继续", {"theme": "共建共治共享 守护职业健康"}),
     ("extract.theme", "QUOTED_LINE_PATTERN", "“安全生产月”的各项活动", None),
@@ -332,6 +355,9 @@ MODULE_LISTS = [
     ("extract.issuer_news", "NEWS_ISSUER_PATTERNS", "近日,云霄县政府安委办下发了《关于", "云霄县政府安委办"),
     ("extract.issuer_news", "NEWS_ISSUER_PATTERNS", "近日,国家药监局发布《关于", "国家药监局"),
     ("extract.issuer_news", "NEWS_ISSUER_PATTERNS", "电 国家发改委11日透露,该委", "国家发改委"),
+    ("extract.issuer_news", "NEWS_ISSUER_PATTERNS", "当天,市减灾委和各成员单位,在广场开展宣传", "市减灾委"),
+    ("extract.issuer_news", "NEWS_ISSUER_PATTERNS", "以合浦县安全生产监督管理局为主的29个单位", "合浦县安全生产监督管理局"),
+    ("extract.issuer_news", "NEWS_ISSUER_PATTERNS", "电 国家发展和改革委员会副主任解振华10日在北京宣布", "国家发展和改革委员会"),
     ("extract.joint", "LOOSE_JOINT_PATTERNS", "近日,国务院食品安全办、中国银保监会、中国铁路总公司等19部门联合下发《",
      "国务院食品安全办、中国银保监会、中国铁路总公司"),
     ("extract.joint", "LOOSE_JOINT_PATTERNS", "由国家药监局指导,国家药监局综合司、中国药学会、人民网·人民健康主办的",
@@ -388,7 +414,7 @@ def test_every_named_pattern_has_an_example():
 
 
 def test_lexicons_come_from_data_files_in_order_without_repeats():
-    from anquanyue_parse.patterns import CAMPAIGN_DAYS, ORG_SUFFIXES, read_lexicon
+    from anquanyue_parse.patterns import CAMPAIGN_DAYS, ORG_SUFFIXES, STRONG_ORG_SUFFIXES, read_lexicon
 
     assert ORG_SUFFIXES == read_lexicon("org_suffixes.txt") and ORG_SUFFIXES[:2] == ["人民政府办公室", "人民政府办公厅"]
     assert CAMPAIGN_DAYS == read_lexicon("campaign_days.txt") and "土地日" in CAMPAIGN_DAYS
@@ -396,5 +422,7 @@ def test_lexicons_come_from_data_files_in_order_without_repeats():
         assert len(words) == len(set(words)) and all(w and not w.startswith("#") for w in words)
     # a suffix never stands before a longer one it begins (委员会 before 委员会办公室 would stop the
     # alternation at 委员会)
-    shadowed = [(w, v) for i, w in enumerate(ORG_SUFFIXES) for v in ORG_SUFFIXES[i + 1:] if v.startswith(w)]
-    assert not shadowed
+    for words in (ORG_SUFFIXES, STRONG_ORG_SUFFIXES):
+        shadowed = [(w, v) for i, w in enumerate(words) for v in words[i + 1:] if v.startswith(w)]
+        assert not shadowed
+    assert set(STRONG_ORG_SUFFIXES) <= set(ORG_SUFFIXES) | {"小组"}, "the strong suffixes are organization suffixes"

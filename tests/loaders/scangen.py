@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from tests.loaders.pdfgen import _pdf, _stream
+from tests.loaders.pdfgen import _pdf, _stream, song_font_objects
 
 #: A4 in points; GB/T 9704 text block: 156 x 225 mm from 28 mm left and 37 mm top.
 PAGE_W, PAGE_H = 595.0, 842.0
@@ -191,7 +191,8 @@ def layout_notice(text: str) -> list[Page]:
 
 
 def text_version(pages: list[Page]) -> bytes:
-    """The text PDF of the layout: each glyph drawn at its position (STSong-Light, UniGB-UCS2-H)."""
+    """The text PDF of the layout: each glyph drawn at its position (STSong-Light, Identity-H
+    codes that are the characters' UCS-2 values, with a ToUnicode map)."""
     n = len(pages)
     font_num = 3 + 2 * n
     objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
@@ -209,27 +210,8 @@ def text_version(pages: list[Page]) -> bytes:
         objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.0f %.0f] /Contents %d 0 R "
                     b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (PAGE_W, PAGE_H, 4 + 2 * i, font_num))
         objs.append(_stream(bytes(content)))
-    objs.append(b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
-                b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (font_num + 1, font_num + 3))
-    objs.append(b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /DW 1000 "
-                b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-                b"/FontDescriptor %d 0 R >>" % (font_num + 2))
-    objs.append(b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
-                b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>")
-    objs.append(_stream(_IDENTITY_TO_UNICODE))
+    objs += song_font_objects(font_num, identity=True)  # the · of 6·16 survives (see there)
     return _pdf(objs)
-
-
-#: ToUnicode of the text version, whose codes (Identity-H) are the characters' UCS-2 values:
-#: each code is its own character. Through the predefined UniGB-UCS2-H and Adobe-GB1 instead,
-#: pdfminer loses the characters GB1 lacks, e.g. the · of “6·16”.
-_IDENTITY_TO_UNICODE = (
-    b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /UCS2-Identity def "
-    b"/CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
-    + b"".join(b"%d beginbfrange\n" % min(100, 256 - start) + b"".join(b"<%02X00> <%02XFF> <%02X00>\n" % (h, h, h)
-                                               for h in range(start, min(start + 100, 256))) + b"endbfrange\n"
-               for start in range(0, 256, 100))
-    + b"endcmap CMapName currentdict /CMap defineresource pop end end")
 
 
 def page_image(page: Page, dpi: float = 200):
