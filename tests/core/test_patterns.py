@@ -167,6 +167,8 @@ EXAMPLES = [
     ("extract.issuer_signature", "PARENT_END_PATTERN", "中原煤化集团股份有限公司", "公司"),
     ("extract.issuer_signature", "PARENT_END_PATTERN", "医院", None),
     ("extract.issuer_news", "PRESS_OFFICE_PATTERN", "潍坊市人民政府新闻办公室", "新闻办公室"),
+    ("extract.issuer_news", "OWN_PLAN_PATTERN", "宣读了《郎溪县人民医院“安全生产月”活动方案》", {"org": "郎溪县人民医院"}),
+    ("extract.issuer_news", "OWN_WORD_PATTERN", "我院特制定了活动方案", {"end": "院"}),
     ("extract.title", "BREADCRUMB_LINE_PATTERN", "当前位置:首页 > 新闻频道 > 本地快讯 >", "当前位置:首页 > 新闻频道 > 本地快讯 >"),
     ("extract.title", "HEADLINE_PATTERN", "安庆开展能源短缺体验日活动", "安庆开展能源短缺体验日活动"),
     ("extract.title", "HEADLINE_PATTERN", "来源:东方网发布时间:2017/6/20", None),
