@@ -73,7 +73,7 @@ EXAMPLES = [
     ("extract.period", "START_UNTIL_PATTERN", "将从12月4日启动,持续至12月10日", {"m": "12", "m2": "12", "d2": "10"}),
     ("extract.period", "DATELINE_TAIL_PATTERN", "讯 在第6个", "讯"),
     ("extract.period", "DATE_IS_CAMPAIGN_PATTERN", "6月是我国全民禁毒宣传月", {"date": "6月"}),
-    ("extract.period", "DATE_IS_CAMPAIGN_PATTERN", "4月25日至5月1日是第15个宣传周", None),
+    ("extract.period", "DATE_IS_CAMPAIGN_PATTERN", "4月25日至5月1日是第15个宣传周", {"date": "4月25日至5月1日"}),
     # joint issuers and title shapes of real notices (corpus/real9a-f)
     ("extract.issuer_title", "BREADCRUMB_PATTERN", "我的位置: 首页 > 法律条文 > 甲局关于开展活动的通知", "我的位置: 首页 > 法律条文 > "),
     ("extract.issuer_title", "FLAT_TITLE_PATTERN", "宜昌市人民政府办公室关于认真组织开展活动的通知 【法规类别】", {"org": "宜昌市人民政府办公室"}),
