@@ -110,6 +110,10 @@ ISSUER = table("issuer", lambda c: c.issuer, [
             "后湖管理区", "a place issuing in its own name before 关于"),
     Example("首页>各区禁毒行\n静安 | 共和新路街道禁毒宣传进社区\n来源:东方网发布时间:2017/6/20\n6月13至15日,共和新路街道禁毒社工"
             "及志愿者开展了禁毒宣传月进社区系列活动。", "共和新路街道", "the headline's unit named again in the report"),
+    Example("为加强安全生产工作,我院特制定了活动方案,并于6月6日下午召开了动员大会。\n会上,副院长宣读了《郎溪县人民医院“安全生产月”活动方案》。",
+            "郎溪县人民医院", "我院 and its own plan's title"),
+    Example("为加强安全生产工作,我院召开了动员大会。\n会上,副院长传达了《某某市应急管理局“安全生产月”活动方案》。", None,
+            "a cited plan of another kind of body is not the report's own"),
     Example("近日,全國總工會(huì)發布《關於開展活動的通知》。", "全國總工會(huì)", "pinyin residue after the name is copied"),
 ])
 
@@ -200,6 +204,12 @@ PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period el
             "a month before digits lost its 日: no whole month"),
     Example("2024年交通安全日宣传\n每年的12月2日是“全国交通安全日”,蜀黍在线提问。", (D(2024, 12, 2), D(2024, 12, 2)),
             "a campaign day's yearly rule, when nothing else dates it"),
+    # real sibling shapes (corpus/real9h, real9j): a range that is the week, days of their own
+    Example("2023年节能宣传周活动\n7月10日至16日是全国节能宣传周,主题为“节能降碳,你我同行”。", (D(2023, 7, 10), D(2023, 7, 16)),
+            "a range before 是 and the week"),
+    Example("关于开展2020年防治碘缺乏病日宣传活动的通知\n2020年5月15日是我国第27个“防治碘缺乏病日”,各地开展宣传。",
+            (D(2020, 5, 15), D(2020, 5, 15)),
+            "a day of its own (data/campaign_days.txt)"),
 ])
 
 DEADLINES = table("deadlines", lambda c: [(d.date, d.time, d.recurrence) for d in c.deadlines], [
