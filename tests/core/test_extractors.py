@@ -127,6 +127,17 @@ THEME = table("theme", lambda c: c.theme, [
     Example("以“治理隱患,防范事故”為主題,緊緊圍繞主線。", "治理隱患,防范事故", "traditional"),
     Example("二、活动主题\n“安全生产月”的各项活动，要紧紧围绕总体部署，以“预防为主”为重点，扎实开展宣传教育活动，大力提高全民的安全素养，不断深化执法。\n",
             None, "long sentence is no theme"),
+    # real shapes (corpus/real9a-h): the theme named before 主题, flattened pages
+    Example("区消防大队在市民文化广场举办了119消防宣传月“关注消防 生命至上”主题宣传活动。", "关注消防 生命至上",
+            "quoted after the campaign's name"),
+    Example("为推进隐患排查,广泛宣传“人人讲安全 个个会应急”主题,深化推动安全发展。", "人人讲安全 个个会应急", "宣传“…”主题"),
+    Example("管委会紧紧围绕强化安全基础,推动安全发展的主题开展活动。", "强化安全基础,推动安全发展", "unquoted 围绕…的主题"),
+    Example("今年的“六·五”世界环境日主题沿用“美丽中国,我是行动者”,本次活动", "美丽中国,我是行动者", "主题沿用"),
+    Example("安全生产形势持续稳定好转。二、活动主题强化安全基础,推动安全发展。三、活动时间6月", "强化安全基础,推动安全发展",
+            "a flattened page"),
+    Example("组织普法队伍,开展“法润童心 典亮生活”主题活动。", None, "a themed event is no campaign theme"),
+    Example("(六)组织开展一堂“爱眼护眼”主题课,提升学生的意识。", None, "a themed lesson"),
+    Example("社工围绕海报上如何防范合成毒品、新型毒品的宣传主题,设立禁毒展板。", None, "no slogan shape"),
 ])
 
 PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period else None, [
