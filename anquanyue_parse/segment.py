@@ -55,7 +55,7 @@ GLUED_LIST_PATTERN = regex.compile(r"(?<=[\p{Han}”])(?<!第)(?:1、|\(1\)|\(�
 ORG_ONLY_PATTERN = regex.compile(r"^[\p{Han}()“”]{2,40}(?:局|厅|委员会|政府|办公室|公司|中心|部|委|办|小组|专班|指挥部)$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     index: int
     start: int
@@ -116,10 +116,12 @@ class Segments:
 
 def _lines(text: str) -> list[Line]:
     out = []
+    append = out.append
     pos = 0
     for i, part in enumerate(text.split("\n")):
-        out.append(Line(i, pos, pos + len(part), part))
-        pos += len(part) + 1
+        end = pos + len(part)
+        append(Line(i, pos, end, part))
+        pos = end + 1
     return out
 
 
@@ -127,22 +129,32 @@ def _lines(text: str) -> list[Line]:
 #: a cheap test that skips the patterns for most lines.
 HEADING_FIRST_CHARS = frozenset("第一二三四五六七八九十(" + "".join(chr(c) for c in range(0x2460, 0x2474)))
 
+#: The heading patterns a line can match by its first character (the others need another one):
+#: "第" level 0, "一"-"十" level 1, "(" levels 2 and 4, "①"-"⑳" level 5, a digit level 3.
+_PATTERNS_BY_FIRST = {ch: [(lv, p) for lv, p in HEADING_PATTERNS if lv in
+                           ((0,) if ch == "第" else (2, 4) if ch == "(" else (5,) if ch <= "\u2473" else (1,))]
+                      for ch in HEADING_FIRST_CHARS}
+_DIGIT_PATTERNS = [(lv, p) for lv, p in HEADING_PATTERNS if lv == 3]
+
 
 def _heading_at(line: Line) -> Optional[tuple[int, int, int]]:
     """(level, ordinal, title_start) when the line opens with a heading number."""
-    if not line.text or len(line.text) > 4 * MAX_HEADING_LINE:
+    text = line.text
+    if not text or len(text) > 4 * MAX_HEADING_LINE:
         return None
-    first = line.text[0]
-    if first not in HEADING_FIRST_CHARS and not first.isdecimal():
-        return None
-    for level, pattern in HEADING_PATTERNS:
-        m = pattern.match(line.text)
+    patterns = _PATTERNS_BY_FIRST.get(text[0])
+    if patterns is None:
+        if not text[0].isdecimal():
+            return None
+        patterns = _DIGIT_PATTERNS
+    for level, pattern in patterns:
+        m = pattern.match(text)
         if m:
             n = m.group("n")
             ordinal = (ord(n) - 0x2460 + 1) if level == 5 else to_int(n)
             if not ordinal:
                 return None
-            rest = line.text[m.end():]
+            rest = text[m.end():]
             if not rest.strip() or rest.lstrip()[0] in "%‰":
                 return None
             return level, ordinal, line.start + m.end()
@@ -181,6 +193,12 @@ def _plain_heading(line: Line) -> Optional[tuple[int, int]]:
     return None
 
 
+def _long_han_line(text: str) -> bool:
+    """A line :func:`_plain_heading` refuses at a glance: it opens with a Han character and is
+    longer than a heading, with no white space at its end (so stripping changes nothing)."""
+    return len(text) > 12 and "\u4e00" <= text[0] <= "\u9fff" and not text[-1].isspace()
+
+
 def _bracket_heading(line: Line) -> Optional[tuple[int, int]]:
     """(start, end) of the title of a "【宣传教育】" heading line."""
     m = BRACKET_HEADING_PATTERN.match(line.text) if "【" in line.text else None
@@ -209,14 +227,14 @@ def _outline(lines: list[Line], text_len: int, breaks: set[int]) -> list[Node]:
     seen_levels: set[int] = set()
     consumed: set[int] = set()  # lines that are the rest of a broken heading title
     for line in lines:
-        if line.index in consumed:
-            continue
+        if not line.text or line.index in consumed:
+            continue  # (an empty line is no heading, no break)
         if line.index in breaks:
             stack = []
             continue
         found = _heading_at(line)
         if not found:
-            plain = _plain_heading(line)
+            plain = None if _long_han_line(line.text) else _plain_heading(line)
             bracket = None if plain else _bracket_heading(line)
             if plain is None and bracket is None:
                 continue

@@ -6,6 +6,9 @@ loader joins a text layer (:func:`.pdf_layout.layout_placed`). The SourceText ke
 OCR line's offsets, page, box and confidence (``SourceText.lines``), so a span knows where
 on the page its value was read and how sure the engine was.
 
+Before the engine, a red seal over the signature is taken off a colour page (:mod:`.ocr_seal`):
+the characters under it are then read as on a clean page.
+
 The engine's boxes are cached by the file's sha256 (:mod:`.ocr_cache`): a second read of
 the same file, e.g. a build run again, does not OCR again.
 """
@@ -21,8 +24,9 @@ from ..errors import AnquanyueError, CorruptDocument, MissingDependency
 from ..limits import get_limits, too_large
 from ..models import SourceText, TextLine
 from . import ocr_cache
-from .ocr_engine import OCR_HINT, OcrBox, engine_available, recognize
+from .ocr_engine import OCR_HINT, engine_available, recognize
 from .ocr_layout import OcrLine, mean_confidence, page_lines, unify_sizes
+from .ocr_seal import remove_seals
 from .pdf_layout import Line, layout_placed
 
 __all__ = ["load_image", "ocr_source", "read_image_pages", "IMAGE_FORMATS", "LOW_CONFIDENCE",
@@ -108,18 +112,19 @@ def _fit(image, dpi: float) -> PageImage:
 
 
 def ocr_pages(data: bytes, images: dict[int, PageImage], path: Optional[str] = None) -> dict[int, list[OcrLine]]:
-    """The lines of each page image (page index -> lines); boxes come from the cache when the
-    same file (sha256) was read before."""
+    """The lines of each page image (page index -> lines), seals taken off first; boxes come
+    from the cache when the same file (sha256) was read before with the same stages."""
     key = hashlib.sha256(data).hexdigest()
     cached = ocr_cache.get(key)
     done: dict[int, list[OcrLine]] = {}
-    fresh: dict[int, tuple[list[OcrBox], tuple[int, int, float]]] = {}
+    fresh: dict[int, ocr_cache.Entry] = {}
     for index, (image, dpi) in images.items():
+        image, stage = remove_seals(image, dpi)
         hit = cached.get(index)
-        if hit is None:
+        if hit is None or hit[2] != stage:
             boxes = recognize(image, path)
-            hit = fresh[index] = (boxes, (image.size[0], image.size[1], dpi))
-        boxes, (w, h, d) = hit
+            hit = fresh[index] = (boxes, (image.size[0], image.size[1], dpi), stage)
+        boxes, (w, h, d), _ = hit
         done[index] = page_lines(boxes, w, h, d)
     if fresh:
         ocr_cache.put(key, {**cached, **fresh})

@@ -5,6 +5,9 @@ One JSON file per document under the cache folder: ``ANQUANYUE_OCR_CACHE`` when 
 turns the cache off), else ``$XDG_CACHE_HOME/anquanyue_parse/ocr`` (``~/.cache/...``).
 The key includes the engine and its settings, so a new engine reads the file again; the
 line building after the engine is not cached (it is fast, and improves without a re-read).
+Each page keeps the tag of the image stage that changed it before the engine (seal removal,
+:mod:`.ocr_seal`), so a page the stage now changes differently is read again, and a page it
+leaves alone keeps its entry.
 A cache that cannot be written (read-only home) is skipped silently.
 """
 
@@ -25,8 +28,9 @@ CACHE_ENV = "ANQUANYUE_OCR_CACHE"
 #: Version of the cache files' layout.
 CACHE_FORMAT = 1
 
-#: One page's cached result: its boxes and (width, height, dpi) of the image they were read on.
-Entry = tuple[list[OcrBox], tuple[int, int, float]]
+#: One page's cached result: its boxes, (width, height, dpi) of the image they were read on,
+#: and the tag of the stage that changed the image before the engine (None: unchanged).
+Entry = tuple[list[OcrBox], tuple[int, int, float], Optional[str]]
 
 
 def cache_dir() -> Optional[Path]:
@@ -60,7 +64,7 @@ def get(sha256: str) -> dict[int, Entry]:
         raw = json.loads(path.read_text("utf-8"))
         if raw.get("engine") != _engine_key():
             return {}
-        return {int(k): ([OcrBox.from_json(b) for b in v["boxes"]], tuple(v["image"]))
+        return {int(k): ([OcrBox.from_json(b) for b in v["boxes"]], tuple(v["image"]), v.get("stage"))
                 for k, v in raw["pages"].items()}
     except (OSError, ValueError, KeyError, TypeError):
         return {}  # a damaged entry is read again
@@ -72,8 +76,8 @@ def put(sha256: str, pages: dict[int, Entry]) -> None:
     if path is None:
         return
     body = {"engine": _engine_key(),
-            "pages": {str(k): {"boxes": [b.to_json() for b in boxes], "image": list(image)}
-                      for k, (boxes, image) in sorted(pages.items())}}
+            "pages": {str(k): {"boxes": [b.to_json() for b in boxes], "image": list(image), "stage": stage}
+                      for k, (boxes, image, stage) in sorted(pages.items())}}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

@@ -151,7 +151,12 @@ def _classify(exc: Exception, path: str | None) -> Exception:
 
 
 def _page_lines(page, chars: list[dict]) -> list[Line]:
-    tables = _tables(page)
+    return page_lines_with(chars, _tables(page))
+
+
+def page_lines_with(chars: list[dict], tables: list) -> list[Line]:
+    """The page's lines from ``chars`` outside ``tables`` (pdfplumber tables), and the tables'
+    rows, top to bottom."""
     rows: list[Line] = []
     if tables:
         boxes = [t.bbox for t in tables]
@@ -166,7 +171,12 @@ def _tables(page) -> list:
     objects = page.objects
     if len(objects.get("line", ())) + len(objects.get("rect", ())) < MIN_RULINGS:
         return []
-    return [t for t in page.find_tables() if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
+    return [t for t in page.find_tables() if table_ok(t)]
+
+
+def table_ok(table) -> bool:
+    """A table of two rows at least, one of them with two cells."""
+    return len(table.rows) >= 2 and max(len(r.cells) for r in table.rows) >= 2
 
 
 def _inside(ch: dict, box) -> bool:
@@ -199,6 +209,7 @@ def _join_wrapped(parts: list[str]) -> str:
 #: Sort keys of character dicts: by baseline then left edge; by left edge.
 _BASELINE_KEY = itemgetter("bottom", "x0")
 _X0_KEY = itemgetter("x0")
+_TOP_KEY, _BOTTOM_KEY = itemgetter("top"), itemgetter("bottom")
 
 
 def _group_lines(chars: list[dict]) -> list[Line]:
@@ -224,7 +235,7 @@ def _make_line(group: list[dict]) -> Line | None:
     group.sort(key=_X0_KEY)
     text: list[str] = []
     prev = None
-    sizes: dict[float, int] = {}
+    sizes: dict[float, int] = {}  # raw font size -> characters (rounded below, in first-seen order)
     first = last = None
     for ch in group:
         t = ch["text"]
@@ -241,14 +252,17 @@ def _make_line(group: list[dict]) -> Line | None:
                 text.append(" ")
         else:
             text.append(t)
-            key = round(ch["size"], 1)
-            sizes[key] = sizes.get(key, 0) + 1
+            size = ch["size"]
+            sizes[size] = sizes.get(size, 0) + 1
             if first is None:
                 first = ch
             last = ch
         prev = ch
     if first is None:
         return None
-    size = max(sizes, key=sizes.get)
-    return Line(x0=first["x0"], x1=last["x1"], top=min(ch["top"] for ch in group),
-                bottom=max(ch["bottom"] for ch in group), size=size, text="".join(text).strip())
+    rounded: dict[float, int] = {}
+    for size, n in sizes.items():
+        key = round(size, 1)
+        rounded[key] = rounded.get(key, 0) + n
+    return Line(x0=first["x0"], x1=last["x1"], top=min(map(_TOP_KEY, group)), bottom=max(map(_BOTTOM_KEY, group)),
+                size=max(rounded, key=rounded.get), text="".join(text).strip())

@@ -1,12 +1,14 @@
 """PDF text layer through pypdfium2 (PDFium, C++): characters with their boxes in about a
 fifteenth of pdfplumber's time, grouped into lines by the same code as :mod:`.pdf`.
 
-PDFium reads a page when its text is usable as is. A page goes to pdfplumber instead when
-a cheap per-page test says so: ruling paths that may draw a table (pdfplumber finds the
-cells), no characters, or characters without a Unicode mapping. A document PDFium cannot
-open, with too many pages, or with a page pdfplumber finds no usable text on either, goes
-the whole pdfplumber way (:func:`.pdf.read_pages`), so its errors, limits and OCR stay
-the ones users know.
+One pass over the document (:func:`read_document`) loads each page once and tells the scanned
+pages (for OCR) and the lines of the others. A page with ruling paths gets pdfplumber's
+table finder over PDFium's paths and characters (:mod:`.pdf_tables`). A page goes to
+pdfplumber when a cheap per-page test says so: no characters, characters without a Unicode
+mapping, fewer characters than text objects, or rulings drawn through a form XObject. A
+document PDFium cannot open, with too many pages, or with a page pdfplumber finds no usable
+text on either, goes the whole pdfplumber way (:func:`.pdf.read_pages`), so its errors,
+limits and OCR stay the ones users know.
 """
 
 from __future__ import annotations
@@ -155,10 +157,10 @@ def _pdfplumber_pages(data: bytes, indexes: list[int]) -> Optional[list[list[Lin
     return out
 
 
-def _count_objects(page, raw) -> Optional[int]:
-    """The page's text objects, or None when it has ruling paths enough for a ruled table (the
-    top-level objects, as ``page.get_objects(max_depth=1)`` walks them, through the raw API:
-    no Python object per page object)."""
+def _count_objects(page, raw) -> tuple[int, int]:
+    """The page's text objects and path objects (the top-level ones, as
+    ``page.get_objects(max_depth=1)`` walks them, through the raw API: no Python object per
+    page object)."""
     handle = page.raw
     n = raw.FPDFPage_CountObjects(handle)
     if n < 0:
@@ -172,35 +174,39 @@ def _count_objects(page, raw) -> Optional[int]:
         kind = get_type(obj)
         if kind == _PATH_OBJECT:
             paths += 1
-            if paths >= MIN_RULINGS:
-                return None
         elif kind == _TEXT_OBJECT:
             texts += 1
-    return texts
+    return texts, paths
 
 
 def _page_lines(page, textpage, raw) -> Optional[list[Line]]:
-    """The page's lines, or None when the page needs pdfplumber: a ruled table, unmapped
-    characters, or fewer characters than text objects (PDFium drops the glyphs of a font it
-    cannot load, e.g. a non-embedded STSong-Light with the predefined UniGB-UCS2-H CMap, which
-    pdfminer decodes)."""
-    text_objects = _count_objects(page, raw)
-    if text_objects is None:
-        return None
-    chars = _chars(textpage, raw, page.get_height())
+    """The page's lines, or None when the page needs pdfplumber: unmapped characters, fewer
+    characters than text objects (PDFium drops the glyphs of a font it cannot load, e.g. a
+    non-embedded STSong-Light with the predefined UniGB-UCS2-H CMap, which pdfminer decodes),
+    or ruling paths (a possible table) drawn through a form XObject. Other ruled pages get
+    pdfplumber's table finder on PDFium's paths (:mod:`.pdf_tables`)."""
+    text_objects, paths = _count_objects(page, raw)
+    ruled = paths >= MIN_RULINGS
+    height = page.get_height()
+    chars = _chars(textpage, raw, height, upright=ruled)
     if chars is None or sum(1 for ch in chars if ch["text"] != " ") < text_objects:
         return None
+    if ruled:
+        from .pdf_tables import ruled_page_lines
+
+        return ruled_page_lines(page, raw, chars, height)
     return _group_lines(chars)
 
 
-def _chars(textpage, raw, height: float) -> Optional[list[dict]]:
+def _chars(textpage, raw, height: float, upright: bool = False) -> Optional[list[dict]]:
     """Characters as pdfplumber's dicts (text, x0, x1, top, bottom, size; top-down points):
-    x from the origin and the loose box, the baseline from the origin, one em above it."""
+    x from the origin and the loose box, the baseline from the origin, one em above it; with
+    ``upright`` also pdfminer's ``upright`` and ``doctop``, which table cells are read with."""
     import ctypes
 
     handle = textpage.raw  # the bare handle: no attribute look-up per call
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    rect = raw.FS_RECTF()
+    rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     get_box, get_origin, get_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
     text = _page_text(textpage, raw, raw.FPDFText_CountChars(handle))
     out: list[dict] = []
@@ -221,6 +227,9 @@ def _chars(textpage, raw, height: float) -> Optional[list[dict]]:
         bottom = height - oy.value
         append({"text": ch, "x0": x0, "x1": x0 if x0 > right else right, "top": bottom - size,
                 "bottom": bottom, "size": size})
+        if upright:
+            raw.FPDFText_GetMatrix(handle, i, matrix)
+            out[-1].update(upright=matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0, doctop=bottom - size)
     if not out or unmapped > MAX_UNMAPPED_SHARE * (len(out) + unmapped):
         return None
     return _with_gap_spaces(out)
@@ -242,22 +251,27 @@ def _with_gap_spaces(chars: list[dict]) -> list[dict]:
     gap of at least :data:`SPACE_GLYPH_EM` is read as one; lines are clustered as
     :func:`.pdf._group_lines` clusters them."""
     chars.sort(key=_BASELINE_KEY)
-    out: list[dict] = []
+    groups: list[list[dict]] = []
     group: list[dict] = []
     ref = chars[0]["bottom"]
-    for ch in chars + [None]:
-        if ch is not None and ch["bottom"] - ref <= max(1.5, 0.3 * ch["size"]):
+    for ch in chars:
+        bottom = ch["bottom"]
+        if bottom - ref <= max(1.5, 0.3 * ch["size"]):
             group.append(ch)
-            continue
-        group.sort(key=_X0_KEY)
-        prev = None
-        for c in group:
-            if prev is not None and c["text"] != " " and prev["text"] != " " \
-                    and c["x0"] - prev["x1"] >= SPACE_GLYPH_EM * prev["size"]:
-                out.append({**prev, "text": " ", "x0": prev["x1"], "x1": c["x0"]})
-            out.append(c)
-            prev = c
-        if ch is not None:
+        else:
+            groups.append(group)
             group = [ch]
-            ref = ch["bottom"]
+            ref = bottom
+    groups.append(group)
+    out: list[dict] = []
+    append = out.append
+    for group in groups:
+        group.sort(key=_X0_KEY)
+        prev = group[0]
+        append(prev)
+        for c in group[1:]:
+            if c["x0"] - prev["x1"] >= SPACE_GLYPH_EM * prev["size"] and c["text"] != " " and prev["text"] != " ":
+                append({**prev, "text": " ", "x0": prev["x1"], "x1": c["x0"]})
+            append(c)
+            prev = c
     return out

@@ -82,6 +82,34 @@ def field_scores(text, ocr) -> dict[str, float]:
     return out
 
 
+def _shown(record, field: str):
+    value = _items(record, field) if field in ("deadlines", "contacts", "activities") else getattr(record, field)
+    return (value.start, value.end) if field == "period" and value else value
+
+
+def _agreement(name: str, chosen: list[Path], texts: dict, scans: dict):
+    """Lines for one degradation: the agreement, the fields that lose (notices per field) and,
+    with ``ANQUANYUE_BENCH_OCR_DETAIL=1``, each difference (text version -> OCR) as it is found."""
+    from anquanyue_parse.pipeline import parse_file
+
+    detail = os.environ.get("ANQUANYUE_BENCH_OCR_DETAIL", "") not in ("", "0")
+    scores, failures, per_field = [], 0, defaultdict(list)
+    for path in chosen:
+        ocr = parse_file(file=scans[path], name=f"{path.stem}_{name}.pdf")
+        fs = field_scores(texts[path], ocr)
+        scores += fs.values()
+        for f, v in fs.items():
+            per_field[f].append(v)
+            if v < 1 and detail:
+                yield f"  {name} {path.parent.name}/{path.stem} {f}: {_shown(texts[path], f)!r} -> {_shown(ocr, f)!r}"
+        failures += any(v < 1 for v in fs.values())
+    yield (f"agreement {name:<7} {sum(scores) / max(1, len(scores)):.3f} over {len(scores)} field values "
+           f"({failures} of {len(chosen)} notices with a difference)")
+    yield f"  per field ({name}): " + ", ".join(f"{f} {sum(v) / len(v):.2f}" for f, v in per_field.items())
+    losses = {f: sum(v < 1 for v in vs) for f, vs in per_field.items() if any(v < 1 for v in vs)}
+    yield f"  fields that lose ({name}, notices): " + (", ".join(f"{f} {n}" for f, n in losses.items()) or "none")
+
+
 def _bare_engine_seconds(images) -> float:
     import numpy as np
 
@@ -119,23 +147,9 @@ def run():
             scans[name][path] = sg.image_pdf(worn, DPI)
     yield f"{len(chosen)} notices, {n_pages} pages each way, {DPI} dpi"
 
-    per_field_all: dict[str, list[float]] = defaultdict(list)
     wanted = os.environ.get("ANQUANYUE_BENCH_OCR_VARIANTS", ",".join(VARIANTS)).split(",")
     for name in [v for v in VARIANTS if v in wanted]:
-        scores, failures = [], 0
-        for path in chosen:
-            ocr = parse_file(file=scans[name][path], name=f"{path.stem}_{name}.pdf")
-            fs = field_scores(texts[path], ocr)
-            scores += fs.values()
-            if name == "all":
-                for f, v in fs.items():
-                    per_field_all[f].append(v)
-            failures += any(v < 1 for v in fs.values())
-        yield (f"agreement {name:<7} {sum(scores) / max(1, len(scores)):.3f} over {len(scores)} field values "
-               f"({failures} of {len(chosen)} notices with a difference)")
-    if per_field_all:
-        yield "per field (all degradations): " + ", ".join(
-            f"{f} {sum(v) / len(v):.2f}" for f, v in per_field_all.items())
+        yield from _agreement(name, chosen, texts, {p: scans[name][p] for p in chosen})
 
     # speed, with the cache off: the first notice (all degradations)
     speed_docs = [scans["all"][p] for p in chosen[:1]]

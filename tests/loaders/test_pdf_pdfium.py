@@ -48,15 +48,44 @@ def _ruled_page_pdf() -> bytes:
                         b"/Length %d >>\nstream\n" % (len(content) + len(grid)) + content + grid, 1)
 
 
-def test_page_with_rulings_is_read_by_pdfplumber():
+def test_page_with_rulings_gets_pdfplumbers_tables_without_pdfminer(monkeypatch):
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
+    from anquanyue_parse.loaders import pdf_pdfium
+    from anquanyue_parse.loaders.pdf import MIN_RULINGS
+
     data = _ruled_page_pdf()
-    assert _count_objects(pdfium.PdfDocument(data)[0], raw) is None  # ruled: pdfplumber finds the cells
+    assert _count_objects(pdfium.PdfDocument(data)[0], raw)[1] >= MIN_RULINGS  # ruled: a table finder runs
+    slow = read_pages(data)
+    monkeypatch.setattr(pdf_pdfium, "_pdfplumber_pages", lambda *a: pytest.fail("pdfminer parsed the page"))
     fast = read_pages_pdfium(data)
-    assert fast is not None and _lines(fast) == _lines(read_pages(data))
+    assert fast is not None and _lines(fast) == _lines(slow)
     assert fast[0][0].text == "安全生产月活动" and [ln.row for ln in fast[0][1:]] == [True, True]  # the grid's rows
+
+
+#: Subpaths as pdfminer's paint_path makes them (letters, end points; None is the "h" point).
+SUBPATHS = [
+    ("ml", [(0, 0), (100, 0)], "line"),
+    ("mlh", [(0, 0), (0, 50), None], "line"),
+    ("mlllh", [(0, 0), (100, 0), (100, 20), (0, 20), None], "rect"),  # "re"
+    ("mllllh", [(0, 0), (100, 0), (100, 20), (0, 20), (0, 0), None], "rect"),  # PDFium's "re"
+    ("mllll", [(0, 0), (0, 20), (100, 20), (100, 0), (0, 0)], "rect"),
+    ("mlllh", [(0, 0), (100, 0), (90, 20), (0, 20), None], "curve"),  # not axis-aligned
+    ("mllll", [(0, 0), (100, 0), (100, 20), (0, 20), (0, 1)], "curve"),  # not closed
+    ("mcl", [(0, 0), (50, 50), (100, 0)], "curve"),
+]
+
+
+@pytest.mark.parametrize("shape, pts, kind", SUBPATHS)
+def test_subpaths_become_pdfminers_objects(shape, pts, kind):
+    from anquanyue_parse.loaders.pdf_tables import _classify
+
+    found: dict[str, list] = {"line": [], "rect": [], "curve": []}
+    _classify(shape, pts, 800.0, found["line"], found["rect"], found["curve"])
+    assert {k: len(v) for k, v in found.items()} == {k: int(k == kind) for k in found}
+    obj = found[kind][0]
+    assert obj["top"] == 800.0 - obj["y1"] and obj["bottom"] == 800.0 - obj["y0"]
 
 
 @pytest.mark.parametrize("data", [pdfgen.image_only_pdf(), pdfgen.encrypted_pdf(), b"%PDF-1.4 broken"],
