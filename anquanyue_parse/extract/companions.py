@@ -36,8 +36,9 @@ JOINED_NAME = r"(?:和|与|暨|及)“?(?P<name>[\p{Han}]{2,8}?日)”?(?=活动
 #: A generic word, not a campaign's name: "宣传周" in "防灾减灾日和宣传周有关工作", "活动月".
 GENERIC_NAME_PATTERN = regex.compile(r"^(?:宣传|活动|主题|专题)?[日周月]$")
 
-#: The prefix a campaign name is written with, kept as the notice writes it: "全国低碳日".
-NAME_PREFIX_PATTERN = regex.compile(r"全国$")
+#: The prefix a campaign name is written with, kept as the notice writes it: "全国低碳日",
+#: "国家宪法日", "世界知识产权日", "国际禁毒日", "6.26国际禁毒日".
+NAME_PREFIX_PATTERN = regex.compile(r"(?:\d{1,2}[·.]\d{1,2}(?:全国|国家|世界|国际|中国)?|全国|国家|世界|国际|中国)$")
 
 
 def _aliases(name: str) -> tuple[str, ...]:
@@ -74,7 +75,7 @@ def profile_companions(ctx: Context, campaign: str, end: int) -> list[tuple[int,
         for start, size in sorted((m.start(), len(n)) for n in names for m in regex.finditer(regex.escape(n), text[:end])):
             s, e = ctx.sentence(start)
             if any(n in text[s:e] for n in own):
-                lead = NAME_PREFIX_PATTERN.search(text, max(0, start - 2), start)
+                lead = NAME_PREFIX_PATTERN.search(text, max(0, start - 7), start)
                 out.append((lead.start() if lead else start, start + size))
                 break
     return out
@@ -135,9 +136,12 @@ def _run_companions(ctx: Context) -> list[Found]:
     out: dict[str, Found] = {}
     for at in ats:
         name = ctx.value(*at)
-        if name not in out:
-            out[name] = read(ctx, name, at)
-    return list(out.values())
+        if name in out or any(other.endswith(name) for other in out):
+            continue  # "低碳日" after "全国低碳日": one companion, as first written in full
+        for short in [o for o in out if name.endswith(o)]:
+            del out[short]
+        out[name] = read(ctx, name, at)
+    return sorted(out.values(), key=lambda f: f.span.start if f.span else 0)
 
 
 EXTRACTORS = (Extractor("companion_campaigns", _run_companions, needs=("title", "campaign")),)

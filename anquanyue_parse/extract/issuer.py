@@ -16,7 +16,7 @@ from ..normalize import PINYIN_RESIDUE_PATTERN
 from .base import Context
 from .issuer_meta import meta_issuer
 from .issuer_news import counted_joint, decided, joint_lists, news_issuer
-from .issuer_signature import SUB_UNIT_PATTERN, signature, signature_block
+from .issuer_signature import signature, signing_bodies
 from .issuer_title import head_issuer, plan_unit, title_joint, title_lead
 from .registry import Extractor, Found, read, status_of
 
@@ -52,8 +52,7 @@ def extract_issuers(ctx: Context, issuer: Optional[tuple[int, int]], date_line: 
     """Spans of every issuing body in reading order; the first is the lead issuer."""
     if issuer is None:
         return []
-    block = signature_block(ctx, date_line)
-    block = block[:1] + [p for p in block[1:] if not SUB_UNIT_PATTERN.match(ctx.text[p[0]:p[1]])]
+    block = signing_bodies(ctx, date_line)
     if len(block) > 1 and any(a <= issuer[0] < b for a, b in block):
         return block
     head = title_joint(ctx, issuer)

@@ -21,6 +21,10 @@ __all__ = ["decided", "counted_joint", "joint_lists", "news_issuer", "NEWS_ISSUE
 EVENT_LEAD = r"(?:近日|日前|今年|\d{1,2}月\d{1,2}日)?(?:上午|下午|晚上)?,?(?:在[\p{Han}]{1,8}?)?(?:隆重|正式)?"
 EVENT_LEAD_PATTERN = regex.compile(EVENT_LEAD + "$")
 
+#: The body deciding in a notice's own words: "中国安全生产协会决定面向全国开展…",
+#: "县安委办与江泰保险经纪公司决定,…现将有关事项通知如下". Read in the opening paragraphs.
+DECIDE_PATTERN = regex.compile(rf"(?:^|[,。:\s)》”])(?P<org>{ORG_NAME})(?:经研究)?,?(?:共同)?决定")
+
 #: News sentence about the issuing body: "云霄县政府安委办下发了《…", "交通运输部发出通知",
 #: "中牟河务局结合工作实际,印发了《…", "由陕西省安委会主办", "加力集团组织…开展了…".
 NEWS_ISSUER_PATTERNS = [
@@ -37,6 +41,18 @@ NEWS_ISSUER_PATTERNS = [
     # a sentence or clause led by the body: "罗河镇安监所紧密结合“…”主题,采取…",
     # "为…营造氛围,市规划资源局结合工作实际,…", "…结合疫情形势,吉林市禁毒委按照省禁毒委…"
     regex.compile(rf"(?:^|[。\n,])\s*(?P<org>{ORG_NAME})(?:紧密结合|紧紧围绕|结合|围绕|紧扣|高度重视|扎实|精心|按照|根据)"),
+    # the body deciding: "结合贵州省实际,省禁毒办决定在6月份开展…"
+    DECIDE_PATTERN,
+    # the body and its members acting: "当天,市减灾委和各成员单位,在…开展主题宣传活动"
+    regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:和|及|与|会同|组织)各?(?:成员单位|有关部门|相关部门|有关单位)"
+                  r",?[^。\n]{0,40}?(?:开展|举行|举办|组织|启动)"),
+    # the lead of a group of bodies: "以合浦县安全生产监督管理局为主的29个…单位"
+    regex.compile(rf"以(?P<org>{ORG_NAME})为(?:主|首|牵头单位)的"),
+    # an official speaking for the body: "国家发展和改革委员会副主任解振华10日在北京宣布",
+    # "市规划资源局相关负责人介绍"
+    # (the name holds no bracket here: "电(记者张毅)国家…" is a byline before it)
+    regex.compile(rf"(?:^|[,。:\s(》”)]|日|份)(?P<org>[\p{{Han}}]{{1,24}}?{ORG_SUFFIX})(?:党组书记|副?主任|副?部长|副?局长|副?厅长|相关负责人|负责人|新闻发言人)"
+                  r"[\p{Han}]{0,4}?(?:\d{1,2}日)?(?:在[\p{Han}]{1,8}?)?(?:宣布|透露|表示|介绍)"),
     # "市安委会及时研究制定方案", "二龙路医院开展了…"
     regex.compile(rf"(?:^|[,。:\s(》”]|日|份)(?P<org>{ORG_NAME})(?:及时|迅速|认真|专门)?(?:研究)?(?:制定|开展了)"),
 ]
@@ -71,10 +87,6 @@ PLACE_SUBJECT_PATTERN = regex.compile(
 #: Words no member of a strict joint list holds: "志愿者服务队在河北科技大学、河北师范大学…开展" is a
 #: body, a place word and the places it went to.
 JOINT_MEMBER_BAN_PATTERN = regex.compile(r"在|提请|会同")
-
-#: The body deciding in a notice's own words: "中国安全生产协会决定面向全国开展…",
-#: "县安委办与江泰保险经纪公司决定,…现将有关事项通知如下". Read in the opening paragraphs.
-DECIDE_PATTERN = regex.compile(rf"(?:^|[,。:\s)》”])(?P<org>{ORG_NAME})(?:经研究)?,?(?:共同)?决定")
 
 #: How far into a notice the deciding sentence may sit.
 DECIDE_REACH = 2500
@@ -140,6 +152,11 @@ def news_issuer(ctx: Context) -> Optional[tuple[int, int]]:
             or title_lead(ctx, short=True))
 
 
+#: A press office hosts press conferences for other bodies: "潍坊市人民政府新闻办公室召开新闻发布会,
+#: 潍坊市公安消防支队…介绍了…" names no issuer in its press office.
+PRESS_OFFICE_PATTERN = regex.compile(r"新闻(?:办公室|办|中心)$")
+
+
 def _news_sentence(ctx: Context) -> Optional[tuple[int, int]]:
     """Full names first; a short form ("市安委会办公室") only when the text gives no full one, a
     company's own unit ("集团公司") last. Time words glued before a name are no part of it."""
@@ -148,7 +165,7 @@ def _news_sentence(ctx: Context) -> Optional[tuple[int, int]]:
         for pattern in NEWS_ISSUER_PATTERNS:
             for m in pattern.finditer(text):
                 s, e = trim_lead(text, m.start("org"), m.end("org")), m.end("org")
-                if accept(text[s:e]) and not MEDIA_SUFFIX.search(text[s:e]):
+                if accept(text[s:e]) and not MEDIA_SUFFIX.search(text[s:e]) and not PRESS_OFFICE_PATTERN.search(text[s:e]):
                     return s, e
     return None
 

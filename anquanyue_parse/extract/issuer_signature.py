@@ -11,7 +11,7 @@ from .base import Context
 from .dates import SIGNED_DATE_LINE_PATTERN
 from .issuer_names import ORG_LINE_PATTERN, first_of_joint
 
-__all__ = ["SEAL_PATTERN", "SUB_UNIT_PATTERN", "signature", "signature_block", "signature_date_line"]
+__all__ = ["SEAL_PATTERN", "SUB_UNIT_PATTERN", "signature", "signature_block", "signature_date_line", "signing_bodies"]
 
 #: A seal note after a signature: "(盖章)", "(代章)", "(公章)", "(印)", "(代)".
 SEAL_PATTERN = regex.compile(r"\((?:盖章|代章|公章|印|章|代|签章)\)$")
@@ -19,6 +19,10 @@ SEAL_PATTERN = regex.compile(r"\((?:盖章|代章|公章|印|章|代|签章)\)$"
 #: A department under the unit above it in a signature block ("集团公司" over "安全环保部"):
 #: part of the same body, not a joint issuer.
 SUB_UNIT_PATTERN = regex.compile(r"^[\p{Han}]{1,6}(?:部|处|科|室|办|组|中心)(?:\([\p{Han}]{2,10}\))?$")
+
+#: A body whose departments sign under it ("集团公司" over "安全环保部", "某某大学" over "保卫处"); under
+#: any other unit a department is a peer ("医院 / 学工部 / 研工部" sign a university notice together).
+PARENT_END_PATTERN = regex.compile(r"(?:公司|集团|政府|委员会|大学|学院)(?:\([\p{Han}]{2,10}\))?$")
 
 #: How many lines above the date a signature block may reach.
 SIGNATURE_REACH = 6
@@ -95,3 +99,11 @@ def _gap_parts(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
         while pos < e and ctx.text[pos].isspace():
             pos += 1
     return [p for p in parts if p[1] - p[0] >= 2]
+
+
+def signing_bodies(ctx: Context, date_line: Optional[int]) -> list[tuple[int, int]]:
+    """The signature block without the departments signing under their parent body."""
+    block = signature_block(ctx, date_line)
+    if not block or not PARENT_END_PATTERN.search(ctx.text[block[0][0]:block[0][1]]):
+        return block
+    return block[:1] + [p for p in block[1:] if not SUB_UNIT_PATTERN.match(ctx.text[p[0]:p[1]])]

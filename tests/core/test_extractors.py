@@ -91,6 +91,16 @@ ISSUER = table("issuer", lambda c: c.issuer, [
             "a short name leading the title, named again in the body"),
     Example("黄安办函〔2018〕10号关于转发《省安委办关于开展活动的通知》的通知\n黄安办函〔2018〕10号\n各县安委办:\n一、活动主题",
             None, "a 文号 prefix leading a document's title is no unit"),
+    Example("为推进禁毒宣传教育工作,结合贵州省实际,省禁毒办决定在6月份开展集中禁毒宣传活动。", "省禁毒办",
+            "a news report's body deciding (a short form)"),
+    Example("5月12日是第九个国家防灾减灾日。当天,市减灾委和各成员单位,在港口区小商品市场对面开展主题宣传活动。", "市减灾委",
+            "the body and its member units"),
+    Example("6月16日,在合浦县政府的号召下,以合浦县安全生产监督管理局为主的29个县级单位在还珠广场举行了安全生产咨询活动。",
+            "合浦县安全生产监督管理局", "以X为主的 group"),
+    Example("新华社北京6月10日电 (记者张毅)国家发展和改革委员会副主任解振华10日在北京宣布,2007年全国节能宣传周活动正式启动。",
+            "国家发展和改革委员会", "an official speaking for the body"),
+    Example("11月1日上午,潍坊市人民政府新闻办公室召开新闻发布会,介绍了消防宣传月系列活动。", None,
+            "a press office hosting a press conference is no issuer"),
     Example("近日,全國總工會(huì)發布《關於開展活動的通知》。", "全國總工會(huì)", "pinyin residue after the name is copied"),
 ])
 
@@ -241,6 +251,15 @@ COMPANIONS = table("companions", lambda c: c.companion_campaigns, [
     Example("关于开展2024年防灾减灾日及防灾减灾宣传周活动的通知", [], "a day's own week is no companion"),
     Example("关于开展2019年“安全生产月”暨“消防安全宣传月”活动的通知", [], "a month joined is run as one campaign"),
     Example("关于开展2022年防灾减灾日和宣传周活动的通知", [], "a generic 宣传周 is no name"),
+    # real sibling shapes (corpus/real9h, real9j): the day a week or month is built around
+    Example("2022年宪法宣传周活动方案\n今年12月4日是第九个国家宪法日,宪法宣传周期间开展系列活动。", ["国家宪法日"],
+            "the day beside its week, with its 国家 prefix"),
+    Example("2019年知识产权宣传周活动方案\n4月26日是世界知识产权日,知识产权宣传周期间举办讲座。", ["世界知识产权日"],
+            "世界 prefix"),
+    Example("2019年全民禁毒宣传月活动方案\n今年全民禁毒宣传月恰逢6.26国际禁毒日,各地开展宣传。", ["6.26国际禁毒日"],
+            "a 6.26 prefix written with it"),
+    Example("关于做好2021年全国节能宣传周和全国低碳日活动的通知\n全国节能宣传周期间,8月25日为低碳日。", ["全国低碳日"],
+            "one companion, as first written in full"),
 ])
 
 CONTACT_DETAILS = table("contact_details", lambda c: [(p.address, p.postcode) for p in c.contacts], [
@@ -309,6 +328,8 @@ ISSUERS = table("issuers", lambda c: [i.name for i in c.issuers], [
             "joint subject leading an event"),
     Example("11月9日是第二十一个全国消防日。\n上午,保卫处、校团委在南苑餐厅广场组织开展了以“共建和谐校园”为主题的消防宣传活动。",
             ["保卫处", "校团委"], "joint subject 在…组织开展"),
+    Example("关于开展爱眼日系列活动的通知\n广大师生:\n现将系列活动安排通知如下:\n一、活动主题\n爱眼\n\n医院\n\n学工部\n\n研工部\n\n"
+            "2025年6月5日", ["医院", "学工部", "研工部"], "departments under no parent body sign together"),
     Example("4月22日,河北省启动了知识产权宣传周活动。另外,志愿者服务队在河北科技大学、河北师范大学、石家庄学院开展了宣传活动。",
             ["河北省"], "the places a body went to are no joint list"),
     Example("截至6月15日,某市排名前三。某市安全生产委员会办公室、市应急管理局希望社会各界积极参与全国安全知识竞赛。",
