@@ -142,6 +142,21 @@ def _member_ok(name: str) -> bool:
     return not name.startswith(NOT_A_NAME_START) and not INNER_VERB_PATTERN.search(name)
 
 
+#: A related-links line under a news report: another report's headline standing alone, e.g.
+#: "所罗门群岛项目部召开“质量月”活动动员会" (no sentence mark, an event verb).
+HEADLINE_LINE_PATTERN = regex.compile(r"^[^。,;!?]{6,40}?(?:召开|开展|举行|举办|启动|部署)[^。,;!?]{2,30}$")
+
+
+def _footer_start(ctx: Context) -> int:
+    """Where a run of two or more related-links headlines closing the text begins (the text's
+    end when there is none): their units report other news."""
+    lines = [ln for ln in ctx.seg.lines if ln.text.strip()]
+    n = 0
+    while n < len(lines) and HEADLINE_LINE_PATTERN.match(lines[-1 - n].text.strip()):
+        n += 1
+    return lines[-n].start if n >= 2 and n < len(lines) else len(ctx.text)
+
+
 def news_issuer(ctx: Context) -> Optional[tuple[int, int]]:
     """The subject of a news report: the lead of a joint list, the unit its title is about, the
     body of a news sentence (full names before short forms), or a place alone."""
@@ -160,7 +175,7 @@ PRESS_OFFICE_PATTERN = regex.compile(r"新闻(?:办公室|办|中心)$")
 def _news_sentence(ctx: Context) -> Optional[tuple[int, int]]:
     """Full names first; a short form ("市安委会办公室") only when the text gives no full one, a
     company's own unit ("集团公司") last. Time words glued before a name are no part of it."""
-    text = ctx.text[:NEWS_REACH]
+    text = ctx.text[:min(NEWS_REACH, _footer_start(ctx))]
     for accept in (name_ok, short_name_ok, own_unit_ok):
         for pattern in NEWS_ISSUER_PATTERNS:
             for m in pattern.finditer(text):

@@ -20,8 +20,11 @@ __all__ = ["head_issuer", "header_orgs", "title_joint", "title_texts", "plan_uni
 #: Red-header line "嵊州市竹溪乡人民政府文件" -> "嵊州市竹溪乡人民政府".
 RED_HEADER_PATTERN = regex.compile(rf"^(?P<org>{ORG_NAME})文件$")
 
-#: Title prefix "吉林省工业和信息化厅关于印发…" -> "吉林省工业和信息化厅".
-TITLE_PREFIX_PATTERN = regex.compile(rf"^(?:[\p{{Han}}]{{0,6}}:)?(?P<org>{ORG_NAME})关于")
+#: A place that issues in its own name: "后湖管理区", "某某经济开发区", "沛县".
+PLACE_NAME = r"[\p{Han}]{1,12}?(?:管理区|开发区|园区|新区|自治县|自治州|县|市|区|旗)"
+
+#: Title prefix "吉林省工业和信息化厅关于印发…" -> "吉林省工业和信息化厅", "解读:后湖管理区关于开展…" -> "后湖管理区".
+TITLE_PREFIX_PATTERN = regex.compile(rf"^(?:[\p{{Han}}]{{0,6}}:)?(?P<org>{ORG_NAME}|{PLACE_NAME})关于")
 
 #: A breadcrumb before a page's title: "我的位置: 首页 > 法律条文 > 社会法类 > …关于…的通知" (the title
 #: is what follows the last ">").

@@ -101,6 +101,11 @@ ISSUER = table("issuer", lambda c: c.issuer, [
             "国家发展和改革委员会", "an official speaking for the body"),
     Example("11月1日上午,潍坊市人民政府新闻办公室召开新闻发布会,介绍了消防宣传月系列活动。", None,
             "a press office hosting a press conference is no issuer"),
+    Example("近日,按照上级部署,公司全面启动质量月活动。\n目前,公司质量月相关主题活动正有序推进中。\n"
+            "厦门地铁2号线组织开展“质量月”知识竞赛活动\n所罗门群岛项目部召开“质量月”活动动员会", None,
+            "related-links headlines under a report name other units"),
+    Example("解读:后湖管理区关于开展2023年“119”消防宣传月活动的通知\n发布日期:2023-11-02\n一、文件背景\n今年活动。",
+            "后湖管理区", "a place issuing in its own name before 关于"),
     Example("近日,全國總工會(huì)發布《關於開展活動的通知》。", "全國總工會(huì)", "pinyin residue after the name is copied"),
 ])
 
