@@ -228,17 +228,28 @@ class Normalized:
         return self.match.text
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a match-text interval to the source text."""
-        return self.match.to_root(start, end)
+        """Map a match-text interval to the source text; pinyin residue right after its last
+        character belongs to it ("素質(zhì)", as the notice writes it)."""
+        s, e = self.match.to_root(start, end)
+        return s, _over_residue(self.source, s, e)
 
     def display_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a match-text interval to the display text."""
-        return self.match.to_ancestor(self.display, start, end)
+        """Map a match-text interval to the display text (over trailing pinyin residue)."""
+        s, e = self.match.to_ancestor(self.display, start, end)
+        return s, _over_residue(self.display.text, s, e)
 
     def value(self, start: int, end: int) -> str:
         """The display text for a match-text interval, trimmed: what a value reads as."""
         ds, de = self.display_span(start, end)
         return self.display.text[ds:de].strip(" \t\u3000\n")
+
+
+def _over_residue(text: str, start: int, end: int) -> int:
+    """``end``, moved over pinyin residue that follows a non-empty interval ("質" + "(zhì)")."""
+    if end <= start or end >= len(text) or text[end] != "(":
+        return end
+    m = PINYIN_RESIDUE_PATTERN.match(text, end)
+    return m.end() if m else end
 
 
 #: All display-level deletions in one pass (fewer offset-map layers to walk back through).

@@ -6,7 +6,7 @@ from typing import Optional
 
 import regex
 
-from ..patterns import CAMPAIGN_NAME_PATTERN
+from ..patterns import CAMPAIGN_NAME, CAMPAIGN_NAME_PATTERN
 from .base import Context
 from .registry import Extractor, Found, read
 
@@ -25,10 +25,12 @@ THEME_LABEL_PATTERN = regex.compile(
 
 #: Inline: "以“生命至上、安全发展”为主题", "围绕“…”主题", "紧扣“…”的活动主题", "主题是“…”".
 THEME_INLINE_PATTERNS = [
-    regex.compile(r"以“(?P<theme>[^“”\n]{2,60})”(?:为|作为)(?:活动)?主题"),
-    # "围绕“教育培训强基础,隐患排查保安康”竞赛主题", "突出2020年全国“生命至上、安全发展”的安全活动主题"
+    # "以“生命至上、安全发展”为主题", "今年6月是“遵守安全生产法,当好第一责任人”为主题的第21个…"
+    regex.compile(r"(?:以|是)“(?P<theme>[^“”\n]{2,60})”(?:为|作为)(?:活动)?主题"),
+    # "围绕“教育培训强基础,隐患排查保安康”竞赛主题", "突出2020年全国“生命至上、安全发展”的安全活动主题",
+    # "围绕“人人关心食品安全,家家享受健康生活”的食品安全宣传周主题"
     regex.compile(r"(?:围绕|紧扣|突出|紧紧围绕|聚焦|按照)[^“”\n,。]{0,12}?“(?P<theme>[^“”\n]{2,60})”"
-                  r"(?:的|这一|这个)?[\p{Han}]{0,4}?(?:活动|竞赛|宣传)?主题"),
+                  r"(?:的|这一|这个)?(?:" + CAMPAIGN_NAME + r"|[\p{Han}]{0,4}?)(?:活动|竞赛|宣传)?主题"),
     # "主题是“…”", "主题是,“尚德守法 食品安全让生活更美好”", "119消防日的主题“全民消防,生命至上”",
     # "今年的世界环境日主题沿用“美丽中国,我是行动者”"
     regex.compile(r"(?:活动)?主题(?:是|为|沿用|仍为|继续沿用)?\s*[,:]?\s*“(?P<theme>[^“”\n]{2,60})”"),

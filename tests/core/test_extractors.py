@@ -153,6 +153,11 @@ THEME = table("theme", lambda c: c.theme, [
     Example("组织普法队伍,开展“法润童心 典亮生活”主题活动。", None, "a themed event is no campaign theme"),
     Example("(六)组织开展一堂“爱眼护眼”主题课,提升学生的意识。", None, "a themed lesson"),
     Example("社工围绕海报上如何防范合成毒品、新型毒品的宣传主题,设立禁毒展板。", None, "no slogan shape"),
+    Example("今年6月是“遵守安全生产法,当好第一责任人”为主题的第21个全国安全生产月。", "遵守安全生产法,当好第一责任人",
+            "是“…”为主题"),
+    Example("圍繞“人人關心食品安全,家家享受健康生活”的食品安全宣傳周主題,周密制訂方案。", "人人關心食品安全,家家享受健康生活",
+            "the campaign's name between the theme and 主题"),
+    Example("以提升全員安全素質(zhì)為主題,开展活动。", "提升全員安全素質(zhì)", "pinyin residue at the end is kept"),
 ])
 
 PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period else None, [
