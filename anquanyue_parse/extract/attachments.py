@@ -9,13 +9,23 @@ from __future__ import annotations
 import regex
 
 from ..models import Attachment
+from ..numerals import to_int
 from .base import Context
 from .registry import Extractor, Found, status_of
 
 __all__ = ["extract_attachments"]
 
-#: The listing label: "附件:", "附件1:", "附 件:", "- 附件:"; group n is the number in "附件1:".
-LISTING_PATTERN = regex.compile(r"(?m)^[-*·\s]*附\s*件\s*(?P<n>\d{1,2})?\s*:\s*")
+#: The listing label: "附件:", "附件1:", "附 件:", "- 附件:", "附件一、…" and "附件1 标题" (the title on
+#: the same line; the match text has no gap after the digit); group n is the number in "附件1:".
+LISTING_PATTERN = regex.compile(
+    r"(?m)^[-*·\s]*附\s*件\s*(?:(?P<n>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[:、.]\s*"
+    r"|(?P<n>\d{1,2})[ \t]*(?=\p{Han}|“|《)|:\s*)")
+
+#: A title wrapped whole in book-title marks, which are not part of it: "《…活动方案》".
+WRAPPED_PATTERN = regex.compile(r"《(?P<t>[^《》]+)》")
+
+#: Page chrome under an empty 附件: label, not a title: "扫一扫在手机上查看当前页面", "打印本页".
+CHROME_ITEM_PATTERN = regex.compile(r"扫一扫|在手机上查看|打印本页|关闭窗口|我要纠错|分享到")
 
 #: A numbered item: "1.全市…", "2、…", "3.…", "(1)…"; group n is the number.
 ITEM_PATTERN = regex.compile(r"[-*·\s]*(?:(?P<n>\d{1,2})\s*[.、]|\((?P<p>\d{1,2})\))\s*")
@@ -49,7 +59,10 @@ def _title(ctx: Context, start: int, end: int):
         end = start + m.start()
         if FILE_NAME_PATTERN.match(raw):
             return None
-    if end - start < 2 or not HAN_PATTERN.search(text, start, end):
+    wrapped = WRAPPED_PATTERN.fullmatch(text, start, end)
+    if wrapped:
+        start, end = wrapped.start("t"), wrapped.end("t")
+    if end - start < 2 or not HAN_PATTERN.search(text, start, end) or CHROME_ITEM_PATTERN.search(text, start, end):
         return None
     return start, end
 
@@ -74,10 +87,15 @@ def extract_attachments(ctx: Context) -> list[Attachment]:
         seen.add(value)
         out.append(Attachment(index=index, title=value, span=ctx.span(*t)))
 
+    listed: set[int] = set()
     for m in LISTING_PATTERN.finditer(text):
         pos = m.end()
         if m.group("n"):  # "附件1:标题" carries its own number and title
-            add(int(m.group("n")), pos, _line_end(text, pos))
+            n, end = to_int(m.group("n")), _line_end(text, pos)
+            if n in listed and EXTENSION_PATTERN.search(text[pos:end].strip()):
+                continue  # a download link repeating a listed 附件1 (under the signature)
+            listed.add(n)
+            add(n, pos, end)
             continue
         first = True
         expected = None
@@ -102,7 +120,8 @@ def extract_attachments(ctx: Context) -> list[Attachment]:
                 if pos == end:  # "附件:" alone on its line: items follow on the next lines
                     first = False
                     continue
-                add(None, pos, end)
+                if not LISTING_PATTERN.match(text, pos):  # "附件:\n附件1:…": the numbered labels list them
+                    add(None, pos, end)
                 break
             else:
                 break

@@ -19,7 +19,7 @@ from importlib import resources
 import regex
 
 from ..models import Contact
-from ..normalize import to_simplified
+from ..normalize import PINYIN_RESIDUE_PATTERN, to_simplified
 from .base import Context
 from .registry import Extractor, Found
 
@@ -78,8 +78,11 @@ UNIT_AT_END_PATTERN = regex.compile(UNIT_END + "$")
 NAME_TOKEN_PATTERN = regex.compile(r"[^\s、,，和及/:：()（）]+")
 #: Where a block is cut into segments.
 SEGMENT_CUT_PATTERN = regex.compile(r"[;\n]")
-#: Spaces and brackets dropped from a phone number.
-PHONE_NOISE_PATTERN = regex.compile(r"[\s()]")
+#: Spaces dropped from a phone number; the brackets of an area code stay as written: "(010)82800456".
+PHONE_NOISE_PATTERN = regex.compile(r"\s")
+
+#: What converter residue in a name slot is masked with (no separator, no Han).
+RESIDUE_MASK = "\x00"
 
 #: Titles after a name: "王志刚同志", "李红梅老师".
 TITLE_SUFFIX = regex.compile(r"(?:同志|老师|先生|女士|科长|处长|主任|局长|股长|经理|部长|书记|副.{1,3})$")
@@ -187,7 +190,8 @@ def _segments(text: str, start: int, end: int):
 def _people(ctx: Context, start: int, end: int) -> tuple[list[tuple[str, int, int]], str | None]:
     """Names (display value, match span) and the unit named before them in ``[start, end)``."""
     ds, de = ctx.norm.display_span(start, end)
-    display = ctx.norm.display.text[ds:de]
+    # converter residue ("科普培訓(xùn)部") masked, so the unit stays one token
+    display = PINYIN_RESIDUE_PATTERN.sub(lambda r: RESIDUE_MASK * len(r.group(0)), ctx.norm.display.text[ds:de])
     out: list[tuple[str, int, int]] = []
     org = None
     tokens = list(NAME_TOKEN_PATTERN.finditer(display))
@@ -210,7 +214,7 @@ def _people(ctx: Context, start: int, end: int) -> tuple[list[tuple[str, int, in
             org = m.group("org")
             out.append((m.group("name"), a + m.start("name"), a + m.end("name")))
         elif UNIT_AT_END_PATTERN.search(to_simplified(value)) and len(value) >= 3:
-            org = value
+            org = value.replace(RESIDUE_MASK, "")
         elif len(value) == 4 and _is_name(value, strict=True):
             out.append((value, a, b))
     return [(v, ds + a, ds + b) for v, a, b in out], org

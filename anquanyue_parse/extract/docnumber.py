@@ -35,17 +35,25 @@ ORG_BEFORE_PATTERN = regex.compile(r"[\p{Han}()]{2,30}(?:局|厅|委员会|委|�
 
 #: Brackets around the year, normalized to 〔〕.
 _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕",
-                           "（": "〔", "）": "〕", "【": "〔", "】": "〕", "{": "〔", "}": "〕"})
+                           "（": "〔", "）": "〕", "【": "〔", "】": "〕", "{": "〔", "}": "〕", "﹝": "〔", "﹞": "〕"})
+
+#: A number whose closing bracket a conversion lost (and its 号, before the citation's ")"):
+#: "鄂安办函〔201812号" (〔2018〕12号), "宜管字〔201935号", "同安委办发〔202140)".
+LOST_BRACKET_PATTERN = regex.compile(r"[〔\[［【﹝](?P<year>(?:19|20)\d{2})(?P<serial>\d{1,4})(?:号|(?=\)))")
+
+#: The same number once normalized: "〔201812号" -> "〔2018〕12号", "〔202140" -> "〔2021〕40号".
+_LOST_BRACKET_FIX = regex.compile(r"〔((?:19|20)\d{2})(\d{1,4})号?$")
 
 #: Pinyin residue inside a number, e.g. "粤建质(zhì)函〔2016〕1459号(hào)".
 _RESIDUE = regex.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
 
 def normalize_doc_number(raw: str) -> str:
-    """No spaces, no pinyin residue, year brackets 〔〕: "威工信发〔2024〕22 号" -> "威工信发〔2024〕22号"."""
+    """No spaces, no pinyin residue, year brackets 〔〕: "威工信发〔2024〕22 号" -> "威工信发〔2024〕22号",
+    a lost bracket restored: "鄂安办函〔201812号" -> "鄂安办函〔2018〕12号"."""
     s = _RESIDUE.sub("", raw)
-    s = regex.sub(r"\s+", "", s)
-    return s.translate(_BRACKETS)
+    s = regex.sub(r"\s+", "", s).translate(_BRACKETS)
+    return _LOST_BRACKET_FIX.sub(r"〔\1〕\2号", s)
 
 
 #: A label glued to the number once the gap is gone: "文号 云网办〔2019〕7号" -> "文号云网办…".
@@ -58,6 +66,16 @@ UNIT_IN_PREFIX_PATTERN = regex.compile(r"支队|大队|委员会|办公室|人�
 MAX_PREFIX = 10
 
 
+def _after_label(text: str, start: int, core_start: int) -> int:
+    """Past a label glued before the issuer code ("文号同安委办发" -> "同安委办发")."""
+    label = DOC_LABEL_PREFIX_PATTERN.match(text, start, core_start)
+    if label and label.end() < core_start:
+        start = label.end()
+        while start < core_start and text[start] == " ":
+            start += 1
+    return start
+
+
 def _prefix_start(text: str, core_start: int) -> int:
     """Walk back from the year bracket over the issuer code's characters."""
     start = core_start
@@ -68,14 +86,12 @@ def _prefix_start(text: str, core_start: int) -> int:
         start -= 1
     while start < core_start and text[start] == " ":
         start += 1
-    label = DOC_LABEL_PREFIX_PATTERN.match(text, start, core_start)
-    if label and label.end() < core_start:
-        start = label.end()
+    start = _after_label(text, start, core_start)
     if core_start - start >= 8:  # "…局交通警察支队绍公交〔2015〕88号": the issuer's name glued on
         units = list(UNIT_IN_PREFIX_PATTERN.finditer(text, start, core_start - 1))
         unit = units[-1] if units else None
         if unit is not None and core_start - unit.end() >= 2:
-            start = unit.end()
+            start = _after_label(text, unit.end(), core_start)  # "…管理局文号同安委办发〔2021〕44号"
     return start
 
 
@@ -130,7 +146,8 @@ def extract_doc_numbers(ctx: Context) -> tuple[Optional[tuple[int, int]], list[t
     header_end = min(first, len(text))
     own: Optional[tuple[int, tuple[int, int]]] = None
     found = []
-    for m in DOC_NUMBER_PATTERN.finditer(text):
+    matches = list(DOC_NUMBER_PATTERN.finditer(text)) + list(LOST_BRACKET_PATTERN.finditer(text))
+    for m in sorted(matches, key=lambda x: x.start()):
         start = _prefix_start(text, m.start())
         if start == m.start():
             continue

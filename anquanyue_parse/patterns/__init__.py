@@ -33,9 +33,10 @@ __all__ = [
 
 #: The core of a document number (发文字号): year in brackets + serial + 号; the issuer
 #: code before it is found by walking back (see extract/docnumber.py).
-#: e.g. "〔2024〕22号" in "威工信发〔2024〕22号", "[2009]21号" in "桐政[2009]21号", "(2009)6号".
+#: e.g. "〔2024〕22号" in "威工信发〔2024〕22号", "[2009]21号" in "桐政[2009]21号", "(2009)6号",
+#: "﹝2019﹞53号" (small brackets) in "云安办函﹝2019﹞53号".
 DOC_NUMBER_PATTERN = regex.compile(
-    r"[〔\[［(【{]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)】}]\s*(?:第\s*)?(?P<serial>\d(?:\s?\d){0,4})\s*号"
+    r"[〔\[［(【{﹝]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)】}﹞]\s*(?:第\s*)?(?P<serial>\d(?:\s?\d){0,4})\s*号"
 )
 
 #: Characters that cannot belong to an issuer code and stop the walk back,

@@ -43,6 +43,8 @@ DOC_NUMBER = table("doc_number", lambda c: c.doc_number, [
     Example("根据《关于开展2016年活动的通知》（粤建质函〔2016〕1459号），现通知如下：", None, "cited only"),
     Example("近日，云霄县政府安委办下发了《关于开展2017年“安全生产月”活动的通知》（云安委办〔2017〕37号），全面部署。",
             "云安委办〔2017〕37号", "news report of own notice"),
+    Example("索引号 640324022/2021-00400\n发布机构 同心县应急管理局 文 号 同安委办发〔2021〕44号\n标题: 关于举办演讲比赛的通知",
+            "同安委办发〔2021〕44号", "a metadata row: unit, then a spaced 文 号 label"),
 ])
 
 ISSUER = table("issuer", lambda c: c.issuer, [
@@ -241,6 +243,14 @@ CONTACTS = table("contacts", lambda c: [(p.name, p.phones, p.fax, p.emails) for 
     Example("（填报示例：填报单位：××项目部  联系人：张三  电话：139××××××××）", [], "a form's sample"),
     Example("联系人：安全监察部 赵建军，电话：0533-2186635，内线6635", [("赵建军", ["0533-2186635"], [], [])],
             "extension of the same number"),
+    # real shapes (corpus/real9d, real9f): bracketed area codes, numbers shared by two people, residue
+    Example("联系人：张伟，电话：(010)82800456。", [("张伟", ["(010)82800456"], [], [])], "area code in brackets, as written"),
+    Example("联系人:刘洋、郝亚茹\n电话:(010)65645433,65645435\n传真:(010)65645436",
+            [("刘洋", ["(010)65645433", "65645435"], ["(010)65645436"], []),
+             ("郝亚茹", ["(010)65645433", "65645435"], ["(010)65645436"], [])], "two numbers, fax apart, two people"),
+    Example("聯系方式:中國儀器儀表學會科普培訓(xùn)部 李淑慧,電話:(010)82800456。",
+            [("李淑慧", ["(010)82800456"], [], [])], "converter residue inside the unit"),
+    Example("联系人：王强 138 1060 1071", [("王强", ["13810601071"], [], [])], "a mobile in groups"),
 ])
 
 LISTS = table("lists", lambda c: (c.recipients, [a.title for a in c.attachments], c.references, c.companion_campaigns), [
@@ -250,6 +260,30 @@ LISTS = table("lists", lambda c: (c.recipients, [a.title for a in c.attachments]
             (["各县（市、区）人民政府", "市政府各部门", "各有关单位"], [], [], []), "recipients over two lines"),
     Example("根据《通知》（吉安委办〔2018〕40号）要求，开展“安全生产月”和“白山松水安全行”活动。\n附件1：活动方案.docx\n附件2：统计表.xls",
             ([], ["活动方案", "统计表"], ["吉安委办〔2018〕40号"], ["白山松水安全行"]), "extensions, companion"),
+    # real shapes (corpus/real9c, real9f): a lost closing bracket, small brackets, traditional script
+    Example(HEAD + "现将《省安委办关于开展活动的通知》(鄂安办函〔201812号)转发你们。", ([], [], ["鄂安办函〔2018〕12号"], []),
+            "a lost 〕 restored"),
+    Example(HEAD + "根据《关于开展活动的通知》(同安委办发〔202140)安排,举办比赛。", ([], [], ["同安委办发〔2021〕40号"], []),
+            "a lost 〕 and 号 before the citation's )"),
+    Example(HEAD + "根据《关于开展知识竞赛的通知》(云安办函﹝2019﹞53号)要求,开展竞赛。", ([], [], ["云安办函〔2019〕53号"], []),
+            "small brackets ﹝﹞"),
+    Example(HEAD + "根據《關於舉辦活動的通知》(冀科政〔2021〕5號)要求,開展活動。", ([], [], ["冀科政〔2021〕5號"], []),
+            "traditional 號 kept as written"),
+])
+
+ATTACHMENTS = table("attachments", lambda c: [a.title for a in c.attachments], [
+    # real shapes (corpus/real9b-f): labels with no colon, 附件一、, chrome, repeats
+    Example("关于开展竞赛的通知\n各单位:\n相关要求见附件1。\n附件1 全民国家安全宣传教育创意大赛作品要求",
+            ["全民国家安全宣传教育创意大赛作品要求"], "附件1 and a gap, no colon"),
+    Example("关于开展竞赛的通知\n各单位:\n详见附件一。\n 附件一、市委国安办关于做好知识竞赛有关工作的通知.pdf",
+            ["市委国安办关于做好知识竞赛有关工作的通知"], "附件一、"),
+    Example("关于开展活动的通知\n各单位:\n附件:《开展安全生产有奖征文比赛活动方案》\n",
+            ["开展安全生产有奖征文比赛活动方案"], "a title wrapped whole in 《》"),
+    Example("关于开展活动的通知\n各单位:\n附件:\n\n附件1:全国生态日标识.pdf\n\n附件2:全国生态日招贴画.pdf",
+            ["全国生态日标识", "全国生态日招贴画"], "附件: over numbered 附件N: labels"),
+    Example("关于开展活动的通知\n各单位:\n附件:\n\n扫一扫在手机上查看当前页面\n", [], "page chrome"),
+    Example("关于开展活动的通知\n各单位:\n附件1:活动统计表\n\n教育局\n2017年11月3日\n 附件1:2018年活动统计表.docx",
+            ["活动统计表"], "a download link repeating 附件1"),
 ])
 
 COMPANIONS = table("companions", lambda c: c.companion_campaigns, [
@@ -531,7 +565,7 @@ ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities],
 
 @pytest.mark.parametrize("get,text,expected",
                          CAMPAIGN + DOC_NUMBER + ISSUER + ISSUE_DATE + THEME + PERIOD + DEADLINES + CONTACTS + LISTS
-                         + COMPANIONS + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND + ACTIVITIES)
+                         + ATTACHMENTS + COMPANIONS + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND + ACTIVITIES)
 def test_example(get, text, expected):
     assert get(parse_text(text)) == expected
 
