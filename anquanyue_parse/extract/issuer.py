@@ -108,6 +108,6 @@ def _run_issuers(ctx: Context) -> list[Found]:
 
 
 EXTRACTORS = (
-    Extractor("issuer", _run_issuer, needs=("issue_date", "recipients")),
+    Extractor("issuer", _run_issuer, needs=("issue_date", "recipients", "title")),
     Extractor("issuers", _run_issuers, needs=("issuer", "issue_date")),
 )

@@ -151,18 +151,19 @@ def title_subject(ctx: Context) -> Optional[tuple[int, int]]:
 def title_lead(ctx: Context, short: bool = False) -> Optional[tuple[int, int]]:
     """The unit a news title starts with when the body names it again at a clause start: the
     longest leading name ending like an organization ("四方井社区妇联", "共和新路街道"), or with
-    ``short`` a name without a suffix before the title's event verb ("西南铝开展…")."""
-    seg = ctx.seg
-    if not seg.title:
+    ``short`` a name without a suffix before the title's event verb ("西南铝开展…"). The title is
+    the segmenter's, else the one the title extractor found (a headline under a breadcrumb)."""
+    at = ctx.seg.title or ctx.facts.title_at
+    if not at:
         return None
-    t0 = seg.lines[seg.title_lines[0]]
-    t = t0.text.strip()
-    m = TITLE_LEAD_PATTERN.match(t)
-    if not m or DOCUMENT_TITLE_PATTERN.search(ctx.text[seg.title[0]:seg.title[1]]):
+    t = ctx.text[at[0]:at[1]]
+    first = t.split("\n", 1)[0]
+    m = TITLE_LEAD_PATTERN.match(first)
+    if not m or DOCUMENT_TITLE_PATTERN.search(t):
         return None  # a document's title: its leading word is a 文号 prefix ("黄安办函〔2018〕10号关于…")
-    off = t0.start + t0.text.index(t) + m.start("run")
+    off = at[0] + m.start("run")
     run = m.group("run")
-    body = ctx.text[seg.title[1]:]
+    body = ctx.text[at[1]:]
     if short:
         m = TITLE_SHORT_SUBJECT_PATTERN.match(run)
         names = [m.group("org")] if m and _short_ok(m.group("org")) else []

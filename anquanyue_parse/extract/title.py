@@ -18,11 +18,30 @@ RECIPIENTS_PATTERN = regex.compile(r"^(?P<v>各[^\n。]{1,300}?|[\p{Han}][^\n。
 TITLE_LABEL_PATTERN = regex.compile(r"^[\p{Han}\s]{2,6}:")
 
 
+#: A breadcrumb line of a web page: "当前位置:首页 > 新闻频道 > 本地快讯 >", "首页>各区禁毒行".
+BREADCRUMB_LINE_PATTERN = regex.compile(r"^(?:[^>\n]{0,8}:)?\s*首页\s*>[^\n]*$")
+
+#: A headline under a breadcrumb: one short line without a sentence mark or a label, e.g.
+#: "安庆开展能源短缺体验日活动", "静安 | 共和新路街道禁毒宣传进社区".
+HEADLINE_PATTERN = regex.compile(r"^[^。,;:!?>]{6,40}$")
+
+
+def _headline_under_breadcrumb(ctx: Context) -> Optional[tuple[int, int, str]]:
+    """A page the segmenter found no title in: the headline right under its breadcrumb."""
+    lines = ctx.seg.nonblank(0, min(len(ctx.seg.lines), 12))[:6]
+    for ln, nxt in zip(lines, lines[1:]):
+        t = nxt.text.strip()
+        if BREADCRUMB_LINE_PATTERN.match(ln.text.strip()) and HEADLINE_PATTERN.match(t):
+            off = nxt.start + nxt.text.index(t)
+            return off, off + len(t), regex.sub(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})", "", ctx.value(off, off + len(t)))
+    return None
+
+
 def extract_title(ctx: Context) -> Optional[tuple[int, int, str]]:
     """(start, end, value) of the title; the value joins lines broken by layout."""
     seg = ctx.seg
     if not seg.title:
-        return None
+        return _headline_under_breadcrumb(ctx)
     a, b = seg.title_lines
     start = None
     end = None

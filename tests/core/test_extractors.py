@@ -108,6 +108,8 @@ ISSUER = table("issuer", lambda c: c.issuer, [
             "related-links headlines under a report name other units"),
     Example("解读:后湖管理区关于开展2023年“119”消防宣传月活动的通知\n发布日期:2023-11-02\n一、文件背景\n今年活动。",
             "后湖管理区", "a place issuing in its own name before 关于"),
+    Example("首页>各区禁毒行\n静安 | 共和新路街道禁毒宣传进社区\n来源:东方网发布时间:2017/6/20\n6月13至15日,共和新路街道禁毒社工"
+            "及志愿者开展了禁毒宣传月进社区系列活动。", "共和新路街道", "the headline's unit named again in the report"),
     Example("近日,全國總工會(huì)發布《關於開展活動的通知》。", "全國總工會(huì)", "pinyin residue after the name is copied"),
 ])
 
@@ -478,6 +480,17 @@ DOC_KIND = table("doc_kind", lambda c: c.doc_kind, [
 ])
 
 
+TITLE = table("title", lambda c: c.title, [
+    Example("关于开展2024年“安全生产月”活动的通知\n各单位:\n一、活动主题", "关于开展2024年“安全生产月”活动的通知"),
+    # real shapes (corpus/real9b, real9f): a page's headline under its breadcrumb
+    Example("免费发布信息\n当前位置:首页 > 新闻频道 > 本地快讯 >\n\n安庆开展能源短缺体验日活动\n\n我市市直机关积极响应节能宣传周活动,"
+            "决定开展能源短缺体验日活动。", "安庆开展能源短缺体验日活动", "headline under a breadcrumb"),
+    Example("首页>各区禁毒行\n静安 | 共和新路街道禁毒宣传进社区\n来源:东方网发布时间:2017/6/20\n6月13至15日,共和新路街道禁毒社工"
+            "开展了禁毒宣传月进社区系列活动。", "静安 | 共和新路街道禁毒宣传进社区", "headline with a place prefix"),
+    Example("首页>通知公告\n发布时间:2017/6/20 来源:某某网\n6月13日,某街道开展了活动。", None, "a bar under the breadcrumb is no title"),
+])
+
+
 ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities], [
     Example("关于开展2024年“安全生产月”活动的通知\n各单位：\n一、活动主题\n人人讲安全\n二、活动内容\n"
             "（一）开展主题宣传活动。\n（二）开展咨询日活动。\n三、工作要求\n（一）加强领导。",
@@ -565,7 +578,8 @@ ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities],
 
 @pytest.mark.parametrize("get,text,expected",
                          CAMPAIGN + DOC_NUMBER + ISSUER + ISSUE_DATE + THEME + PERIOD + DEADLINES + CONTACTS + LISTS
-                         + ATTACHMENTS + COMPANIONS + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND + ACTIVITIES)
+                         + ATTACHMENTS + COMPANIONS + CONTACT_DETAILS + YEAR_EDITION + ISSUERS + PUBLISHED + DOC_KIND + TITLE
+                         + ACTIVITIES)
 def test_example(get, text, expected):
     assert get(parse_text(text)) == expected
 
