@@ -222,7 +222,8 @@ def _group_lines(chars: list[dict]) -> list[Line]:
     ref = chars[0]["bottom"]
     for ch in chars[1:]:
         bottom = ch["bottom"]
-        if bottom - ref > max(1.5, 0.3 * ch["size"]):
+        tol = 0.3 * ch["size"]
+        if bottom - ref > (tol if tol > 1.5 else 1.5):  # max(1.5, 0.3 em), without the call
             group = [ch]
             groups.append(group)
             ref = bottom

@@ -13,6 +13,7 @@ limits and OCR stay the ones users know.
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple, Optional
 
 from ..limits import get_limits
@@ -207,7 +208,8 @@ def _chars(textpage, raw, height: float, upright: bool = False) -> Optional[list
     handle = textpage.raw  # the bare handle: no attribute look-up per call
     ox, oy = ctypes.c_double(), ctypes.c_double()
     rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-    get_box, get_origin, get_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
+    get_box, get_origin, get_size = _char_functions(raw)
+    at_box, at_x, at_y = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     text = _page_text(textpage, raw, raw.FPDFText_CountChars(handle))
     out: list[dict] = []
     append = out.append
@@ -219,8 +221,8 @@ def _chars(textpage, raw, height: float, upright: bool = False) -> Optional[list
             if ch != " ":
                 unmapped += 1
                 continue
-        get_box(handle, i, rect)
-        get_origin(handle, i, ox, oy)
+        get_box(handle, i, at_box)
+        get_origin(handle, i, at_x, at_y)
         size = get_size(handle, i)
         x0 = ox.value
         right = rect.right
@@ -233,6 +235,26 @@ def _chars(textpage, raw, height: float, upright: bool = False) -> Optional[list
     if not out or unmapped > MAX_UNMAPPED_SHARE * (len(out) + unmapped):
         return None
     return _with_gap_spaces(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _char_functions(raw) -> tuple:
+    """FPDFText_GetLooseCharBox, _GetCharOrigin and _GetFontSize without pypdfium2's argument
+    types: the character loop passes a handle, an int and pointers, which ctypes converts
+    by itself at half the cost of a converter per argument (same calling convention: a new
+    function object of the same class at the same address)."""
+    import ctypes
+
+    out = []
+    for fn, restype in ((raw.FPDFText_GetLooseCharBox, ctypes.c_int), (raw.FPDFText_GetCharOrigin, ctypes.c_int),
+                        (raw.FPDFText_GetFontSize, ctypes.c_double)):
+        try:
+            bare = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+            bare.restype = restype
+        except (TypeError, ValueError, AttributeError):  # an unexpected binding: the typed function
+            bare = fn
+        out.append(bare)
+    return tuple(out)
 
 
 def _page_text(textpage, raw, n: int) -> str:
@@ -256,7 +278,8 @@ def _with_gap_spaces(chars: list[dict]) -> list[dict]:
     ref = chars[0]["bottom"]
     for ch in chars:
         bottom = ch["bottom"]
-        if bottom - ref <= max(1.5, 0.3 * ch["size"]):
+        tol = 0.3 * ch["size"]
+        if bottom - ref <= (tol if tol > 1.5 else 1.5):  # as _group_lines clusters
             group.append(ch)
         else:
             groups.append(group)
