@@ -66,11 +66,21 @@ PLACEHOLDER_THEME_PATTERN = regex.compile(r"另行通知|待.{0,6}(?:发布|确�
 TRAILING_NOTE_PATTERN = regex.compile(r"\s*\([^()]{2,40}\)\s*[。.]?$")
 
 
+#: Anti-scraping junk after a theme, a gap then ASCII symbols with no Han: "…促进安全发展 _u{z$".
+TRAILING_JUNK_PATTERN = regex.compile(r"\s+[!-~]*[^\w\s\p{Han}][!-~]*$")
+
+#: A theme has words: at least two Han characters ("……" is no theme).
+THEME_WORDS_PATTERN = regex.compile(r"\p{Han}.*\p{Han}")
+
+
 def _clean(ctx: Context, start: int, end: int) -> tuple[int, int]:
     text = ctx.text
     note = TRAILING_NOTE_PATTERN.search(text, start, end)
     if note and note.start() - start >= 4:
         end = note.start()
+    junk = TRAILING_JUNK_PATTERN.search(text, start, end)
+    if junk and junk.start() - start >= 4:
+        end = junk.start()
     while end > start and text[end - 1] in "。.;,: \"”“":
         end -= 1
     while start < end and text[start] in "“\" :":
@@ -121,7 +131,8 @@ def _from_section(ctx: Context) -> Optional[tuple[int, int]]:
 def extract_theme(ctx: Context) -> Optional[tuple[int, int]]:
     """Match span of the theme, or None."""
     found = _extract_theme(ctx)
-    if found and PLACEHOLDER_THEME_PATTERN.search(ctx.text[found[0]:found[1]]):
+    if found and (PLACEHOLDER_THEME_PATTERN.search(ctx.text[found[0]:found[1]])
+                  or not THEME_WORDS_PATTERN.search(ctx.text, *found)):
         return None
     return found
 

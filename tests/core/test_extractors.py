@@ -124,6 +124,10 @@ ISSUE_DATE = table("issue_date", lambda c: c.issue_date, [
 ])
 
 THEME = table("theme", lambda c: c.theme, [
+    # real page shapes (corpus/real9c, real9f): anti-scraping junk, punctuation only
+    Example("各有关单位:\n一、活动主题:强化红线意识 促进安全发展 _u{z$;\n二、活动组织", "强化红线意识 促进安全发展",
+            "junk after a gap"),
+    Example("2021年质量月活动方案\n活动主题:……\n二、活动时间", None, "punctuation is no theme"),
     # real shapes (corpus/real9b-d)
     Example("今年全國防災減災日主題為:防范災害風險,護航高質量發展。", "防范災害風險,護航高質量發展", "unquoted label after a campaign day"),
     Example("本次活动以防范青少年药物滥用为主题,旨在帮助市民。", "防范青少年药物滥用", "unquoted 以…为主题"),

@@ -63,6 +63,9 @@ EXAMPLES = [
     ("extract.attachments", "LISTING_PATTERN", "附件一览表", None),
     ("extract.attachments", "WRAPPED_PATTERN", "《开展征文比赛活动方案》", {"t": "开展征文比赛活动方案"}),
     ("extract.attachments", "CHROME_ITEM_PATTERN", "扫一扫在手机上查看当前页面", "扫一扫"),
+    ("extract.theme", "TRAILING_JUNK_PATTERN", "强化红线意识 促进安全发展 _u{z$", " _u{z$"),
+    ("extract.theme", "TRAILING_JUNK_PATTERN", "文明交通 携手共创", None),
+    ("extract.theme", "THEME_WORDS_PATTERN", "……", None),
     # periods of sibling campaigns (corpus/real9a-f)
     ("extract.period", "STEP_TIME_PATTERN", "五、评选时间:2014年6月", "评选时间"),
     ("extract.period", "STEP_TIME_PATTERN", "三、活动时间", None),
