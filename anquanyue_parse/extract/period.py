@@ -235,6 +235,21 @@ def _campaign_sentences(ctx: Context, year: Optional[int], single_day: bool):
     return None
 
 
+def _yearly_day(ctx: Context, year: Optional[int]):
+    """A campaign day's yearly rule when nothing else dates it: "每年的12月2日是“全国交通安全日”"
+    in a notice of the year (the day that year)."""
+    text = ctx.text
+    for m in DATE_IS_CAMPAIGN_PATTERN.finditer(text):
+        if not EVERY_YEAR_PATTERN.search(text, max(0, m.start() - 4), m.start()):
+            continue
+        if campaign_core(m.group("name")) != ctx.facts.campaign:
+            continue
+        found = _first_in(ctx, m.start(), m.end("date"), year, single_day=True)
+        if found:
+            return found
+    return None
+
+
 def extract_period(ctx: Context, year: Optional[int], single_day: bool = False):
     """((start, end), match span) or None; ``single_day`` for one-day campaigns (交通安全日)."""
     found = _in_sections(ctx, year, single_day)
@@ -242,7 +257,8 @@ def extract_period(ctx: Context, year: Optional[int], single_day: bool = False):
         found = _week_of_day(ctx, year)
     found = found or _date_is_campaign(ctx, year, single_day)
     found = found or _start_until(ctx, year)
-    return found or _campaign_sentences(ctx, year, single_day)
+    found = found or _campaign_sentences(ctx, year, single_day)
+    return found or (_yearly_day(ctx, year) if single_day else None)
 
 
 def _run_period(ctx: Context) -> Optional[Found]:

@@ -198,6 +198,8 @@ PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period el
     Example("2014年安全生产月漫画征集活动\n一、活动主题:强化红线意识\n五、评选时间:2014年6月", None, "a step's time is no period"),
     Example("2019年节能宣传周活动方案\n2019年节能宣传周时间为61723日,6月19为全国低碳日。", None,
             "a month before digits lost its 日: no whole month"),
+    Example("2024年交通安全日宣传\n每年的12月2日是“全国交通安全日”,蜀黍在线提问。", (D(2024, 12, 2), D(2024, 12, 2)),
+            "a campaign day's yearly rule, when nothing else dates it"),
 ])
 
 DEADLINES = table("deadlines", lambda c: [(d.date, d.time, d.recurrence) for d in c.deadlines], [
