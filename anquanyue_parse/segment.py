@@ -13,7 +13,7 @@ import regex
 
 from .normalize import Normalized
 from .numerals import to_int
-from .patterns import CAMPAIGN_NAME_PATTERN, HEADING_PATTERNS, PLAIN_HEADING_PATTERN
+from .patterns import CAMPAIGN_NAME_PATTERN, HEADING_PATTERNS, PLAIN_HEADING_PATTERN, STRONG_ORG_SUFFIX
 
 __all__ = ["Line", "Node", "Segments", "segment"]
 
@@ -52,7 +52,7 @@ BRACKET_HEADING_PATTERN = regex.compile(r"\s*【(?P<t>[\p{Han}“”、]{2,16})�
 GLUED_LIST_PATTERN = regex.compile(r"(?<=[\p{Han}”])(?<!第)(?:1、|\(1\)|\(一\))")
 
 #: A line that is only an organization name (red-header layouts put it above the title).
-ORG_ONLY_PATTERN = regex.compile(r"^[\p{Han}()“”]{2,40}(?:局|厅|委员会|政府|办公室|公司|中心|部|委|办|小组|专班|指挥部)$")
+ORG_ONLY_PATTERN = regex.compile(r"^[\p{Han}()“”]{2,40}" + STRONG_ORG_SUFFIX + "$")
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from typing import Optional
 import regex
 
 from ..numerals import to_int
+from ..patterns import STRONG_ORG_SUFFIX
 from .base import Context
 from .registry import Extractor, Found, read
 
@@ -43,7 +44,7 @@ DATE_LINE_PATTERN = regex.compile(
 
 #: A signature and its date on one line: "运城市工业和信息化局  2023年5月29日" (the gap is gone in match text).
 SIGNED_DATE_LINE_PATTERN = regex.compile(
-    rf"^(?P<org>[\p{{Han}}()]{{2,30}}?(?:局|厅|委员会|委|办公室|办|政府|公司|集团|中心|部|街道|学校|院))\s*"
+    rf"^(?P<org>[\p{{Han}}()]{{2,30}}?{STRONG_ORG_SUFFIX})\s*"
     rf"(?P<date>{_Y}年{_M}月{_D}[日号])$"
 )
 
@@ -128,6 +129,17 @@ def _pure_date_line(ctx: Context):
     return None
 
 
+def _dated_label(text: str, at: int):
+    """(date, match span, None) of a full date right after a label ending at ``at``, else None."""
+    window = text[at: at + 20]
+    dm = NUMERIC_DATE_PATTERN.match(window) or DATE_PATTERN.match(window)
+    if dm:
+        d, had_year = parse_date_match(dm, None)
+        if d and had_year:
+            return d, (at + dm.start(), at + dm.end()), None
+    return None
+
+
 def extract_issue_date(ctx: Context) -> tuple[Optional[dt.date], Optional[tuple[int, int]], Optional[int]]:
     """The 成文日期: a date line under the signature, else a metadata label, else a news
     sentence ("5月19日,交通运输部发出通知"). Returns (date, match span, line index)."""
@@ -137,22 +149,14 @@ def extract_issue_date(ctx: Context) -> tuple[Optional[dt.date], Optional[tuple[
         return d, (s, e), line
     text = ctx.text
     for m in ISSUE_DATE_LABEL_PATTERN.finditer(text):
-        window = text[m.end(): m.end() + 20]
-        dm = NUMERIC_DATE_PATTERN.match(window) or DATE_PATTERN.match(window)
-        if dm:
-            d, had_year = parse_date_match(dm, None)
-            if d and had_year:
-                return d, (m.end() + dm.start(), m.end() + dm.end()), None
+        found = _dated_label(text, m.end())
+        if found:
+            return found
     for m in TABLE_DATE_LABEL_PATTERN.finditer(text):
         near = text[max(0, m.start() - METADATA_TABLE_REACH): m.end() + METADATA_TABLE_REACH]
-        if not METADATA_TABLE_PATTERN.search(near):
-            continue
-        window = text[m.end(): m.end() + 20]
-        dm = NUMERIC_DATE_PATTERN.match(window) or DATE_PATTERN.match(window)
-        if dm:
-            d, had_year = parse_date_match(dm, None)
-            if d and had_year:
-                return d, (m.end() + dm.start(), m.end() + dm.end()), None
+        found = _dated_label(text, m.end()) if METADATA_TABLE_PATTERN.search(near) else None
+        if found:
+            return found
     year = ctx.facts.year_hint
     for m in NEWS_ISSUE_PATTERN.finditer(text):
         dm = DATE_PATTERN.match(m.group("date"))

@@ -6,7 +6,7 @@ from typing import Optional
 
 import regex
 
-from ..patterns import DOC_NUMBER_PATTERN, DOC_PREFIX_STOP
+from ..patterns import DOC_NUMBER_PATTERN, DOC_PREFIX_STOP, STRONG_ORG_SUFFIX
 from .base import Context
 from .dates import DATE_LINE_PATTERN
 from .registry import Extractor, Found, read
@@ -31,7 +31,7 @@ EARLY = 160
 SIGNER_PATTERN = regex.compile(r"签发人|签发:")
 
 #: An issuing unit before the number on its line: "某某市应急管理局".
-ORG_BEFORE_PATTERN = regex.compile(r"[\p{Han}()]{2,30}(?:局|厅|委员会|委|办公室|办|政府|公司|集团|中心|部)")
+ORG_BEFORE_PATTERN = regex.compile(r"[\p{Han}()]{2,30}" + STRONG_ORG_SUFFIX)
 
 #: Brackets around the year, normalized to 〔〕.
 _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "(": "〔", ")": "〕",

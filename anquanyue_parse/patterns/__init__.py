@@ -25,6 +25,8 @@ __all__ = [
     "ORDINAL",
     "DOC_PREFIX_STOP",
     "ORG_SUFFIX",
+    "STRONG_ORG_SUFFIXES",
+    "STRONG_ORG_SUFFIX",
     "ORG_NAME",
     "ORG_LINE_NAME",
     "HEADING_PATTERNS",
@@ -47,6 +49,12 @@ DOC_PREFIX_STOP = set("的和及与据照为见按等将对由在于从依是了
 #: e.g. "运城市工业和信息化局", "白塔街道", "全国安全生产月活动组委会办公室".
 ORG_SUFFIXES = read_lexicon("org_suffixes.txt")
 ORG_SUFFIX = "(?:" + "|".join(ORG_SUFFIXES) + ")"
+
+#: Suffixes strong enough to make a name of a short run alone (data/org_suffixes_strong.txt):
+#: a signature line "运城市工业和信息化局 2023年5月29日", a name before a document number,
+#: a line holding only a name, e.g. "中共某某县委办公室", "某某街道".
+STRONG_ORG_SUFFIXES = read_lexicon("org_suffixes_strong.txt")
+STRONG_ORG_SUFFIX = "(?:" + "|".join(STRONG_ORG_SUFFIXES) + ")"
 
 #: An organization name: 2-24 Han characters (with optional brackets) ending in an ORG suffix.
 #: e.g. "吉林省工业和信息化厅", "梅州市住房和城乡建设局", "常州市教育局".

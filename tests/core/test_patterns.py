@@ -414,7 +414,7 @@ def test_every_named_pattern_has_an_example():
 
 
 def test_lexicons_come_from_data_files_in_order_without_repeats():
-    from anquanyue_parse.patterns import CAMPAIGN_DAYS, ORG_SUFFIXES, read_lexicon
+    from anquanyue_parse.patterns import CAMPAIGN_DAYS, ORG_SUFFIXES, STRONG_ORG_SUFFIXES, read_lexicon
 
     assert ORG_SUFFIXES == read_lexicon("org_suffixes.txt") and ORG_SUFFIXES[:2] == ["人民政府办公室", "人民政府办公厅"]
     assert CAMPAIGN_DAYS == read_lexicon("campaign_days.txt") and "土地日" in CAMPAIGN_DAYS
@@ -422,5 +422,7 @@ def test_lexicons_come_from_data_files_in_order_without_repeats():
         assert len(words) == len(set(words)) and all(w and not w.startswith("#") for w in words)
     # a suffix never stands before a longer one it begins (委员会 before 委员会办公室 would stop the
     # alternation at 委员会)
-    shadowed = [(w, v) for i, w in enumerate(ORG_SUFFIXES) for v in ORG_SUFFIXES[i + 1:] if v.startswith(w)]
-    assert not shadowed
+    for words in (ORG_SUFFIXES, STRONG_ORG_SUFFIXES):
+        shadowed = [(w, v) for i, w in enumerate(words) for v in words[i + 1:] if v.startswith(w)]
+        assert not shadowed
+    assert set(STRONG_ORG_SUFFIXES) <= set(ORG_SUFFIXES) | {"小组"}, "the strong suffixes are organization suffixes"

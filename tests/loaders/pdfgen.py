@@ -46,14 +46,22 @@ def text_pdf(pages: list[list[PdfLine]], width: float = 595.0, height: float = 8
         objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.0f %.0f] /Contents %d 0 R "
                     b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (width, height, 4 + 2 * i, font_num))
         objs.append(_stream(bytes(content)))
-    objs.append(b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
-                b"/DescendantFonts [%d 0 R] >>" % (font_num + 1))
-    objs.append(b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /DW 1000 "
-                b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
-                b"/FontDescriptor %d 0 R >>" % (font_num + 2))
-    objs.append(b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
-                b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>")
+    objs += song_font_objects(font_num)
     return _pdf(objs)
+
+
+def song_font_objects(font_num: int) -> list[bytes]:
+    """The three objects of a non-embedded STSong-Light with the predefined UniGB-UCS2-H CMap
+    (object ``font_num`` is the Type0 font): how old government PDFs set Chinese text."""
+    return [
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+        b"/DescendantFonts [%d 0 R] >>" % (font_num + 1),
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /DW 1000 "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
+        b"/FontDescriptor %d 0 R >>" % (font_num + 2),
+        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
+        b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+    ]
 
 
 def image_only_pdf(pages: int = 1) -> bytes:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from tests.loaders.pdfgen import _pdf, _stream
+from tests.loaders.pdfgen import _pdf, _stream, song_font_objects
 
 #: A4 in points; GB/T 9704 text block: 156 x 225 mm from 28 mm left and 37 mm top.
 PAGE_W, PAGE_H = 595.0, 842.0
@@ -209,13 +209,7 @@ def text_version(pages: list[Page]) -> bytes:
         objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.0f %.0f] /Contents %d 0 R "
                     b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (PAGE_W, PAGE_H, 4 + 2 * i, font_num))
         objs.append(_stream(bytes(content)))
-    objs.append(b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
-                b"/DescendantFonts [%d 0 R] >>" % (font_num + 1))
-    objs.append(b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /DW 1000 "
-                b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
-                b"/FontDescriptor %d 0 R >>" % (font_num + 2))
-    objs.append(b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
-                b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>")
+    objs += song_font_objects(font_num)
     return _pdf(objs)
 
 
