@@ -235,18 +235,17 @@ def _group_lines(chars: list[dict]) -> list[Line]:
 def _make_line(group: list[dict]) -> Line | None:
     group.sort(key=_X0_KEY)
     text: list[str] = []
-    prev = None
+    p = None  # the previous character's text, x0 and x1
+    px0 = px1 = 0.0
     sizes: dict[float, int] = {}  # raw font size -> characters (rounded below, in first-seen order)
     first = last = None
     for ch in group:
-        t = ch["text"]
-        if prev is not None:
-            p = prev["text"]
-            if t == p and abs(ch["x0"] - prev["x0"]) < min(1.5, 0.25 * (prev["x1"] - prev["x0"])):
+        t, x0 = ch["text"], ch["x0"]
+        if p is not None:
+            if t == p and abs(x0 - px0) < min(1.5, 0.25 * (px1 - px0)):
                 continue  # the same glyph drawn twice (fake bold)
-            gap = ch["x0"] - prev["x1"]
             both_latin = t.isascii() and t.isalnum() and p.isascii() and p.isalnum()
-            if gap > (0.15 if both_latin else 0.45) * ch["size"] and text and text[-1] != " " and t != " ":
+            if x0 - px1 > (0.15 if both_latin else 0.45) * ch["size"] and text and text[-1] != " " and t != " ":
                 text.append(" ")
         if t.isspace():
             if text and text[-1] != " ":
@@ -258,7 +257,7 @@ def _make_line(group: list[dict]) -> Line | None:
             if first is None:
                 first = ch
             last = ch
-        prev = ch
+        p, px0, px1 = t, x0, ch["x1"]
     if first is None:
         return None
     rounded: dict[float, int] = {}

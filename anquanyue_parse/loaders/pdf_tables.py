@@ -6,7 +6,7 @@ Each subpath of a painted path becomes the object pdfminer makes of it
 (``PDFLayoutAnalyzer.paint_path``): one segment is a line, a closed four-sided axis-aligned
 one a rectangle, anything else a curve; pdfplumber's functions turn those into edges, the
 edges into cells and tables, and read each cell's text from the characters. A page that
-draws through form XObjects (pdfminer walks into them) is left to pdfplumber.
+draws through form XObjects (pdfminer walks into them), or a rotated one, is left to pdfplumber.
 """
 
 from __future__ import annotations
@@ -33,7 +33,10 @@ Point = tuple[float, float]
 
 def ruled_page_lines(page, raw, chars: list[dict], height: float) -> Optional[list[Line]]:
     """The page's lines and table rows as :func:`.pdf._page_lines` reads them from pdfplumber,
-    or None when the page draws through a form XObject (pdfplumber reads it then)."""
+    or None when the page draws through a form XObject or is rotated (pdfplumber reads it then,
+    turning its coordinates as it always did)."""
+    if page.get_rotation():
+        return None
     objects = _path_objects(page, raw, height)
     if objects is None:
         return None

@@ -200,6 +200,12 @@ PERIOD = table("period", lambda c: (c.period.start, c.period.end) if c.period el
             "a month before digits lost its 日: no whole month"),
     Example("2024年交通安全日宣传\n每年的12月2日是“全国交通安全日”,蜀黍在线提问。", (D(2024, 12, 2), D(2024, 12, 2)),
             "a campaign day's yearly rule, when nothing else dates it"),
+    # real sibling shapes (corpus/real9h, real9j): a range that is the week, days of their own
+    Example("2023年节能宣传周活动\n7月10日至16日是全国节能宣传周,主题为“节能降碳,你我同行”。", (D(2023, 7, 10), D(2023, 7, 16)),
+            "a range before 是 and the week"),
+    Example("关于开展2020年防治碘缺乏病日宣传活动的通知\n2020年5月15日是我国第27个“防治碘缺乏病日”,各地开展宣传。",
+            (D(2020, 5, 15), D(2020, 5, 15)),
+            "a day of its own (data/campaign_days.txt)"),
 ])
 
 DEADLINES = table("deadlines", lambda c: [(d.date, d.time, d.recurrence) for d in c.deadlines], [

@@ -64,6 +64,17 @@ def test_page_with_rulings_gets_pdfplumbers_tables_without_pdfminer(monkeypatch)
     assert fast[0][0].text == "安全生产月活动" and [ln.row for ln in fast[0][1:]] == [True, True]  # the grid's rows
 
 
+def test_a_rotated_ruled_page_is_read_by_pdfplumber(monkeypatch):
+    from anquanyue_parse.loaders import pdf_pdfium
+
+    data = _ruled_page_pdf().replace(b"/Type /Page ", b"/Type /Page /Rotate 90 ", 1)
+    assert b"/Rotate 90" in data
+    read = []
+    real = pdf_pdfium._pdfplumber_pages
+    monkeypatch.setattr(pdf_pdfium, "_pdfplumber_pages", lambda d, pages: read.append(pages) or real(d, pages))
+    assert read_pages_pdfium(data) is not None and read == [[0]]
+
+
 #: Subpaths as pdfminer's paint_path makes them (letters, end points; None is the "h" point).
 SUBPATHS = [
     ("ml", [(0, 0), (100, 0)], "line"),
