@@ -157,6 +157,23 @@ def _footer_start(ctx: Context) -> int:
     return lines[-n].start if n >= 2 and n < len(lines) else len(ctx.text)
 
 
+#: A plan the report's own unit wrote, cited by its title: "宣读了《郎溪县人民医院“安全生产月”活动方案》".
+OWN_PLAN_PATTERN = regex.compile(rf"《(?P<org>{ORG_NAME})(?:\d{{4}}年)?“?[^》\n]{{0,30}}?(?:方案|计划|安排)》")
+
+#: The report speaking of its own unit: "我院", "我局", "我校" (the last character of its name).
+OWN_WORD_PATTERN = regex.compile(r"我(?P<end>[院局校委办厅司县区镇乡所队])")
+
+
+def _own_plan(ctx: Context) -> Optional[tuple[int, int]]:
+    """The unit of a report that says "我院 …" and cites its own plan's title naming a 院."""
+    text = ctx.text[:NEWS_REACH]
+    ends = {m.group("end") for m in OWN_WORD_PATTERN.finditer(text)}
+    for m in OWN_PLAN_PATTERN.finditer(text) if ends else ():
+        if m.group("org")[-1] in ends and name_ok(m.group("org")):
+            return m.start("org"), m.end("org")
+    return None
+
+
 def news_issuer(ctx: Context) -> Optional[tuple[int, int]]:
     """The subject of a news report: the lead of a joint list, the unit its title is about, the
     body of a news sentence (full names before short forms), or a place alone."""
@@ -164,7 +181,7 @@ def news_issuer(ctx: Context) -> Optional[tuple[int, int]]:
     if joint:
         return joint[0][0]
     return (title_subject(ctx) or title_lead(ctx) or _news_sentence(ctx) or _place_subject(ctx)
-            or title_lead(ctx, short=True))
+            or title_lead(ctx, short=True) or _own_plan(ctx))
 
 
 #: A press office hosts press conferences for other bodies: "潍坊市人民政府新闻办公室召开新闻发布会,

@@ -110,6 +110,10 @@ ISSUER = table("issuer", lambda c: c.issuer, [
             "后湖管理区", "a place issuing in its own name before 关于"),
     Example("首页>各区禁毒行\n静安 | 共和新路街道禁毒宣传进社区\n来源:东方网发布时间:2017/6/20\n6月13至15日,共和新路街道禁毒社工"
             "及志愿者开展了禁毒宣传月进社区系列活动。", "共和新路街道", "the headline's unit named again in the report"),
+    Example("为加强安全生产工作,我院特制定了活动方案,并于6月6日下午召开了动员大会。\n会上,副院长宣读了《郎溪县人民医院“安全生产月”活动方案》。",
+            "郎溪县人民医院", "我院 and its own plan's title"),
+    Example("为加强安全生产工作,我院召开了动员大会。\n会上,副院长传达了《某某市应急管理局“安全生产月”活动方案》。", None,
+            "a cited plan of another kind of body is not the report's own"),
     Example("近日,全國總工會(huì)發布《關於開展活動的通知》。", "全國總工會(huì)", "pinyin residue after the name is copied"),
 ])
 

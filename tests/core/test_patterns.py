@@ -73,7 +73,7 @@ EXAMPLES = [
     ("extract.period", "START_UNTIL_PATTERN", "将从12月4日启动,持续至12月10日", {"m": "12", "m2": "12", "d2": "10"}),
     ("extract.period", "DATELINE_TAIL_PATTERN", "讯 在第6个", "讯"),
     ("extract.period", "DATE_IS_CAMPAIGN_PATTERN", "6月是我国全民禁毒宣传月", {"date": "6月"}),
-    ("extract.period", "DATE_IS_CAMPAIGN_PATTERN", "4月25日至5月1日是第15个宣传周", None),
+    ("extract.period", "DATE_IS_CAMPAIGN_PATTERN", "4月25日至5月1日是第15个宣传周", {"date": "4月25日至5月1日"}),
     # joint issuers and title shapes of real notices (corpus/real9a-f)
     ("extract.issuer_title", "BREADCRUMB_PATTERN", "我的位置: 首页 > 法律条文 > 甲局关于开展活动的通知", "我的位置: 首页 > 法律条文 > "),
     ("extract.issuer_title", "FLAT_TITLE_PATTERN", "宜昌市人民政府办公室关于认真组织开展活动的通知 【法规类别】", {"org": "宜昌市人民政府办公室"}),
@@ -170,6 +170,8 @@ EXAMPLES = [
     ("extract.issuer_signature", "PARENT_END_PATTERN", "中原煤化集团股份有限公司", "公司"),
     ("extract.issuer_signature", "PARENT_END_PATTERN", "医院", None),
     ("extract.issuer_news", "PRESS_OFFICE_PATTERN", "潍坊市人民政府新闻办公室", "新闻办公室"),
+    ("extract.issuer_news", "OWN_PLAN_PATTERN", "宣读了《郎溪县人民医院“安全生产月”活动方案》", {"org": "郎溪县人民医院"}),
+    ("extract.issuer_news", "OWN_WORD_PATTERN", "我院特制定了活动方案", {"end": "院"}),
     ("extract.title", "BREADCRUMB_LINE_PATTERN", "当前位置:首页 > 新闻频道 > 本地快讯 >", "当前位置:首页 > 新闻频道 > 本地快讯 >"),
     ("extract.title", "HEADLINE_PATTERN", "安庆开展能源短缺体验日活动", "安庆开展能源短缺体验日活动"),
     ("extract.title", "HEADLINE_PATTERN", "来源:东方网发布时间:2017/6/20", None),
