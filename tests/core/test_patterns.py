@@ -336,6 +336,8 @@ EXAMPLES = [
     ("analysis.deadlines", "RECURRENCE_PATTERN", "yearly:1", None),
     ("loaders.html_guard", "TOKEN_PATTERN", "<!-- <div> --><p>", "<!-- <div> -->"),
     ("loaders.ocr_layout", "OCR_PAGE_NUMBER_PATTERN", "一2一", "一2一"),
+    ("loaders.ocr_layout", "DIGIT_DASH_PATTERN", "电话：0731一87822345", "一"),
+    ("loaders.ocr_layout", "DIGIT_DASH_PATTERN", "一、活动主题", None),
     ("loaders.pdf_layout", "BARE_PAGE_NUMBER_PATTERN", "Page 3", "Page 3"),
     ("loaders.sniff", "WEBP_PATTERN", b"RIFF\x24\x00\x00\x00WEBPVP8 ", b"RIFF\x24\x00\x00\x00WEBP"),
     ("loaders.sniff", "HTML_START_PATTERN", b"  <!DOCTYPE html><html>", b"  <!DOCTYPE html>"),
