@@ -26,7 +26,7 @@ import regex
 from .ocr_engine import OcrBox
 from .pdf_layout import Line
 
-__all__ = ["OcrLine", "page_lines", "unify_sizes", "BOX_PER_EM", "MAX_SKEW_DEVIATION"]
+__all__ = ["OcrLine", "page_lines", "unify_sizes", "BOX_PER_EM", "MAX_SKEW_DEVIATION", "DIGIT_DASH_PATTERN"]
 
 #: Height of a detected box per em of its font: the detector pads each line (measured
 #: 1.03-1.07 on 16 and 22 pt lines at 150-300 dpi).
@@ -42,6 +42,11 @@ STAMP_RESIDUE_HEIGHT = 0.8
 MAX_SKEW_DEVIATION = 12.0
 #: Boxes at least this many times as wide as high measure the skew.
 SKEW_BOX_RATIO = 4.0
+#: A line of at most this many characters, or mostly not Han, has a weak size (its box
+#: height depends on its glyphs): measured within WEAK_SIZE_RATIO of the body's size it takes
+#: that size, e.g. "科。" measured 19.0 pt and "72-8021119" 14.9 pt on a page of 16 pt body text.
+WEAK_SIZE_CHARS = 4
+WEAK_SIZE_RATIO = 1.25
 #: A line's boxes overlap vertically by at least this share of the smaller one.
 SAME_LINE_OVERLAP = 0.5
 #: A gap wider than this share of the font size between two boxes of a line is a space.
@@ -154,11 +159,18 @@ def page_lines(boxes: list[OcrBox], width: int, height: int, dpi: float) -> list
             text += (" " if b.x0 - prev.x1 > SPACE_GAP_EM * size / pt else "") + b.text
         x0, x1 = group[0].x0, max(b.x1 for b in group)
         top, bottom = min(b.top for b in group), max(b.bottom for b in group)
+        text = _page_number(DIGIT_DASH_PATTERN.sub("-", text))
         out.append(OcrLine(x0=x0 * pt, x1=x1 * pt, top=top * pt, bottom=bottom * pt, size=size,
-                           text=_page_number(text), conf=min(b.conf for b in group),
+                           text=text, conf=min(b.conf for b in group),
                            box=(_share(x0, width), _share(top, height), _share(x1, width), _share(bottom, height))))
     return out
 
+
+_HAN = regex.compile(r"\p{Han}")
+
+#: A dash between two digits that the engine read as 一 (the Han one), e.g. "0731一87822345"
+#: for "0731－87822345": Han 一 never stands between Arabic digits.
+DIGIT_DASH_PATTERN = regex.compile(r"(?<=[0-9０-９])一(?=[0-9０-９])")
 
 #: A page number line as OCR reads its dashes ("— 3 —" as "-3—", "一 3 一"), e.g. "一2一".
 OCR_PAGE_NUMBER_PATTERN = regex.compile(r"[\-—–一_~－]{1,2}\s*(\d{1,3})\s*[\-—–一_~－]{1,2}")
@@ -170,11 +182,36 @@ def _page_number(text: str) -> str:
     return f"— {m.group(1)} —" if m else text
 
 
+def _weak_size(line: OcrLine) -> bool:
+    """A line whose box height says little about its font: a few characters (科。), or mostly
+    digits and Latin letters, which stand lower than Han characters (72-8021119)."""
+    han = len(_HAN.findall(line.text))
+    return len(line.text) <= WEAK_SIZE_CHARS or han * 2 < len(line.text)
+
+
 def unify_sizes(pages: list[list[OcrLine]]) -> None:
     """Give the lines of a document one size per font. The size holding the most characters
     within SIZE_CLUSTER_RATIO either side takes those lines (they get its character-weighted
-    median), then the next heaviest among the rest, until every line has its font's size."""
-    left = [ln for page in pages for ln in page]
+    median), then the next heaviest among the rest, until every line has its font's size.
+    A line of weak size evidence (:func:`_weak_size`: a short last line of a paragraph, a
+    wrapped phone number) measured within WEAK_SIZE_RATIO of the body's size then takes it."""
+    lines = [ln for page in pages for ln in page]
+    measured = [ln.size for ln in lines]
+    _cluster_sizes(lines)
+    weight: dict[float, int] = {}
+    for ln in lines:
+        if not _weak_size(ln):
+            weight[ln.size] = weight.get(ln.size, 0) + len(ln.text)
+    if not weight:
+        return
+    body = max(weight, key=weight.__getitem__)
+    for ln, size in zip(lines, measured):
+        if _weak_size(ln) and max(size, body) <= WEAK_SIZE_RATIO * min(size, body):
+            ln.size = body
+
+
+def _cluster_sizes(left: list[OcrLine]) -> None:
+    """The clustering of :func:`unify_sizes`."""
     while left:
         def weight(center: float) -> int:
             return sum(len(o.text) for o in left if center / SIZE_CLUSTER_RATIO <= o.size <= center * SIZE_CLUSTER_RATIO)

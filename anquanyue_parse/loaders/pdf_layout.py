@@ -200,4 +200,6 @@ def layout_placed(pages: list[list[Line]]) -> tuple[str, list[int], list[tuple[i
 
 
 def _latin_pair(a: str, b: str) -> bool:
-    return a.isascii() and a.isalnum() and b.isascii() and b.isalnum()
+    """A wrap between two Latin words takes a space; one inside a number does not (a phone
+    number wrapped at the margin: "0731-87" + "822345")."""
+    return a.isascii() and a.isalnum() and b.isascii() and b.isalnum() and not (a.isdigit() and b.isdigit())

@@ -50,18 +50,33 @@ def text_pdf(pages: list[list[PdfLine]], width: float = 595.0, height: float = 8
     return _pdf(objs)
 
 
-def song_font_objects(font_num: int) -> list[bytes]:
-    """The three objects of a non-embedded STSong-Light with the predefined UniGB-UCS2-H CMap
-    (object ``font_num`` is the Type0 font): how old government PDFs set Chinese text."""
-    return [
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
-        b"/DescendantFonts [%d 0 R] >>" % (font_num + 1),
+def song_font_objects(font_num: int, identity: bool = False) -> list[bytes]:
+    """The objects of a non-embedded STSong-Light with the predefined UniGB-UCS2-H CMap
+    (object ``font_num`` is the Type0 font): how old government PDFs set Chinese text. With
+    ``identity`` the codes are Identity-H and a ToUnicode map (object ``font_num + 3``) makes
+    each code its own character: through UniGB-UCS2-H and Adobe-GB1 pdfminer loses the
+    characters GB1 lacks, e.g. the · of “6·16”."""
+    encoding, ordering = (b"Identity-H", b"(Identity) /Supplement 0") if identity else (b"UniGB-UCS2-H", b"(GB1) /Supplement 2")
+    to_unicode = b" /ToUnicode %d 0 R" % (font_num + 3) if identity else b""
+    objs = [
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /%s "
+        b"/DescendantFonts [%d 0 R]%s >>" % (encoding, font_num + 1, to_unicode),
         b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /DW 1000 "
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
-        b"/FontDescriptor %d 0 R >>" % (font_num + 2),
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering %s >> "
+        b"/FontDescriptor %d 0 R >>" % (ordering, font_num + 2),
         b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
         b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
     ]
+    return objs + [_stream(_IDENTITY_TO_UNICODE)] if identity else objs
+
+
+#: A ToUnicode CMap mapping every 2-byte code to the character of that UCS-2 value.
+_IDENTITY_TO_UNICODE = (
+    b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /UCS2-Identity def "
+    b"/CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+    + b"".join(b"%d beginbfrange\n" % min(100, 256 - start) + b"".join(b"<%02X00> <%02XFF> <%02X00>\n" % (h, h, h)
+               for h in range(start, min(start + 100, 256))) + b"endbfrange\n" for start in range(0, 256, 100))
+    + b"endcmap CMapName currentdict /CMap defineresource pop end end")
 
 
 def image_only_pdf(pages: int = 1) -> bytes:

@@ -191,7 +191,8 @@ def layout_notice(text: str) -> list[Page]:
 
 
 def text_version(pages: list[Page]) -> bytes:
-    """The text PDF of the layout: each glyph drawn at its position (STSong-Light, UniGB-UCS2-H)."""
+    """The text PDF of the layout: each glyph drawn at its position (STSong-Light, Identity-H
+    codes that are the characters' UCS-2 values, with a ToUnicode map)."""
     n = len(pages)
     font_num = 3 + 2 * n
     objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
@@ -209,7 +210,7 @@ def text_version(pages: list[Page]) -> bytes:
         objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.0f %.0f] /Contents %d 0 R "
                     b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (PAGE_W, PAGE_H, 4 + 2 * i, font_num))
         objs.append(_stream(bytes(content)))
-    objs += song_font_objects(font_num)
+    objs += song_font_objects(font_num, identity=True)  # the · of 6·16 survives (see there)
     return _pdf(objs)
 
 
