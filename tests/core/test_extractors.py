@@ -115,6 +115,9 @@ ISSUER = table("issuer", lambda c: c.issuer, [
     Example("为加强安全生产工作,我院召开了动员大会。\n会上,副院长传达了《某某市应急管理局“安全生产月”活动方案》。", None,
             "a cited plan of another kind of body is not the report's own"),
     Example("近日,全國總工會(huì)發布《關於開展活動的通知》。", "全國總工會(huì)", "pinyin residue after the name is copied"),
+    # real shapes (corpus/real9i): a sentence before the body is no name
+    Example("2024年安全生产月工作部署\n通知强调,要深入推进安全宣传工作,积极参与全国安全生产月活动组委会组织的活动。",
+            None, "a verb phrase is no name (better empty than a fragment)"),
 ])
 
 ISSUE_DATE = table("issue_date", lambda c: c.issue_date, [
