@@ -12,7 +12,7 @@ import regex
 from ..models import Activity, Section
 from ..segment import Node
 from .activities_inline import inline_items, inline_numbered, inline_section, labelled_items, table_items
-from .activities_rules import ACTIVITY_NAME_PATTERN, ACTIVITY_SECTION_PATTERN, ACTIVITY_WORD_PATTERN, SUMMARY_PATTERN, activity_like, generic, section_heading
+from .activities_rules import ANNOUNCE_PATTERN, NOT_ACTIVITY_SECTION_PATTERN, ACTIVITY_NAME_PATTERN, ACTIVITY_SECTION_PATTERN, ACTIVITY_WORD_PATTERN, SUMMARY_PATTERN, activity_like, generic, section_heading
 from .base import Context, split_units
 from .dates import DATE_PATTERN, parse_date_match
 from .registry import Extractor, Found, mark
@@ -81,8 +81,22 @@ def _activity(ctx: Context, node: Node) -> Activity:
     )
 
 
+#: How much of a section's intro, before its first item, is read for an announcement.
+INTRO_REACH = 300
+
+
+def _announces(ctx: Context, node: Node) -> bool:
+    """The section's intro announces its items as the work to do: "二、抓好落实,切实推进。各单位积极开展
+    活动,…主要做好以下几个方面工作:" then "(一)积极参与应急和安全知识竞赛。"."""
+    if not node.children or NOT_ACTIVITY_SECTION_PATTERN.search(_heading(ctx, node)):
+        return False
+    start = max(node.title_end, node.children[0].start - INTRO_REACH)
+    return bool(ANNOUNCE_PATTERN.search(ctx.text, start, node.children[0].start))
+
+
 def _sections(ctx: Context, with_children: bool = True) -> list[Node]:
-    return [n for n in ctx.seg.nodes() if bool(n.children) == with_children and section_heading(_heading(ctx, n))]
+    return [n for n in ctx.seg.nodes() if bool(n.children) == with_children
+            and (section_heading(_heading(ctx, n)) or with_children and _announces(ctx, n))]
 
 
 def _inside(node: Node, other: Node) -> bool:

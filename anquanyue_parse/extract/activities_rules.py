@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["ACTIVITY_NAME_PATTERN", "ACTIVITY_WORD_PATTERN", "SUMMARY_PATTERN", "activity_like", "generic", "section_heading"]
+__all__ = ["ANNOUNCE_PATTERN", "ACTIVITY_NAME_PATTERN", "ACTIVITY_WORD_PATTERN", "SUMMARY_PATTERN", "activity_like", "generic", "section_heading"]
 
 #: A section that lists activities: "三、活动内容", "三、主要工作任务", "五、主要活动安排",
-#: "六、“安全生产月”活动主要内容", "五、“安全生产万里行”活动主要内容", "五、活动内容及形式".
+#: "六、“安全生产月”活动主要内容", "五、“安全生产万里行”活动主要内容", "五、活动内容及形式"
+#: (not "宣传内容": the topics to publicize).
 ACTIVITY_SECTION_PATTERN = regex.compile(
-    r"(?:活动|工作|竞赛|宣传)(?:主要)?(?:内容|安排|任务|项目|形式)|主要(?:内容|任务|活动|工作)|重点(?:活动|工作|任务)|"
+    r"(?:活动|工作|竞赛)(?:主要)?(?:内容|安排|任务|项目|形式)|宣传(?:主要)?(?:安排|任务|项目|形式)|"
+    r"主要(?:内容|任务|活动|工作)|重点(?:活动|工作|任务)|"
     r"具体(?:活动|措施|安排)|活动及安排|系列活动|活动重点"
 )
 
@@ -55,6 +57,10 @@ def generic(title: str) -> bool:
     parts = [p for p in TITLE_JOINER_PATTERN.split(title) if p]
     return bool(parts) and all(GENERIC_SECTION_PATTERN.fullmatch(p) for p in parts)
 
+
+#: The end of a section's intro that announces its items as activities or tasks:
+#: "…主要做好以下几个方面工作:", "具体活动安排如下:" (not "提出以下要求:").
+ANNOUNCE_PATTERN = regex.compile(r"(?:以下|如下)[^。:\n]{0,10}(?:活动|工作|任务)[^。:\n]{0,4}:\s*$|(?:活动|工作|任务)[^。:\n]{0,4}如下:\s*$")
 
 #: A bracketed aside in a heading: "网络安全宣传(国家网安周系列活动一)", "活动内容(6月1日-30日)".
 BRACKETED_PATTERN = regex.compile(r"\([^()]*\)")

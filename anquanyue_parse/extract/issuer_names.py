@@ -17,7 +17,9 @@ ORG_LINE_PATTERN = regex.compile(rf"^(?P<org>{ORG_LINE_NAME})$")
 
 #: Names that are no issuer on their own: "市规划资源局", "公司", "我局", "该县".
 #: Verbs and function words a news sentence puts before a name ("落实国务院…", "根据…").
-NOT_A_NAME_START = ("落实", "贯彻", "根据", "按照", "要求", "组织", "开展", "召开", "成立", "为", "由", "经", "对", "在", "将")
+#: "积极参与全国…组委会", "这是由中宣部…": a sentence, not a name.
+NOT_A_NAME_START = ("落实", "贯彻", "根据", "按照", "要求", "组织", "开展", "召开", "成立", "为", "由", "经", "对", "在", "将",
+                    "积极", "参与", "参加", "配合", "这", "是", "认真", "深入", "全面", "加强", "推动", "通过", "围绕")
 
 GENERIC_START = ("市", "县", "区", "省", "我", "本", "该", "各", "其", "全市", "全县", "全区", "全省", "全镇", "全乡",
                  "全体", "全校", "全院", "全系统", "全行业", "此", "公司", "集团", "街道", "镇", "乡", "村")
@@ -31,8 +33,9 @@ MEDIA_SUFFIX = regex.compile(r"(?:网站|网|日报|晚报|报社|报|电视台|
 #: Verbs ending like an office suffix: "陇南市举办…" is no "…办", "沂南县部署…" no "…署".
 VERB_BAN_ENDINGS = ("举办", "主办", "承办", "协办", "开办", "创办", "督办", "合办", "联办", "部署")
 
-#: Words no organization name holds inside: "吉林市禁毒委按照省禁毒委…" is two names and a verb.
-INNER_VERB_PATTERN = regex.compile(r"按照|根据|依据|结合|关于|通过|围绕|记者|获悉")
+#: Words no organization name holds inside: "吉林市禁毒委按照省禁毒委…" is two names and a verb,
+#: "…积极参与全国安全生产月活动组委会", "这是由中宣部".
+INNER_VERB_PATTERN = regex.compile(r"按照|根据|依据|结合|关于|通过|围绕|记者|获悉|参与|是由")
 
 #: A company's own news names the company or one of its offices without a proper name:
 #: "集团公司召开…", "公司总工办在…组织召开" (a bare "公司" stays refused).

@@ -115,6 +115,9 @@ ISSUER = table("issuer", lambda c: c.issuer, [
     Example("为加强安全生产工作,我院召开了动员大会。\n会上,副院长传达了《某某市应急管理局“安全生产月”活动方案》。", None,
             "a cited plan of another kind of body is not the report's own"),
     Example("近日,全國總工會(huì)發布《關於開展活動的通知》。", "全國總工會(huì)", "pinyin residue after the name is copied"),
+    # real shapes (corpus/real9i): a sentence before the body is no name
+    Example("2024年安全生产月工作部署\n通知强调,要深入推进安全宣传工作,积极参与全国安全生产月活动组委会组织的活动。",
+            None, "a verb phrase is no name (better empty than a fragment)"),
 ])
 
 ISSUE_DATE = table("issue_date", lambda c: c.issue_date, [
@@ -584,6 +587,11 @@ ACTIVITIES = table("activity_titles", lambda c: [a.title for a in c.activities],
     Example("关于开展第30个全国“爱眼日”活动的通知\n广大师生:\n现将系列活动安排如下:\n系列活动一:课间护眼五分钟,清晰世界伴我行\n"
             "1.活动时间:2025年6月6日全天\n2.活动地点:各班级\n系列活动二:眼科挂号0元\n当天免除挂号费。",
             ["课间护眼五分钟,清晰世界伴我行", "眼科挂号0元"], "activities labelled 系列活动一:"),
+    Example("职业病防治法宣传周活动方案\n一、活动主题:工作·健康·和谐\n二、形式和内容\n(一)宣传形式\n各地开展宣传。\n(二)宣传内容\n"
+            "1.职业病防治法律法规\n2.职业病防治知识\n三、宣传用语\n(一)工作·健康·和谐", [], "宣传内容 lists topics"),
+    Example("转发安全生产月活动的通知\n一、加强领导,高度重视。各单位要成立专班。\n二、抓好落实,切实推进。各单位积极开展活动,"
+            "主要做好以下几个方面工作:\n(一)积极参与应急和安全知识竞赛。内容。\n(二)开展安全月特色活动。内容。\n三、严格考核,加强督办",
+            ["积极参与应急和安全知识竞赛", "开展安全月特色活动"], "an intro announcing the work"),
 ])
 
 

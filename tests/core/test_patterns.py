@@ -315,6 +315,8 @@ EXAMPLES = [
     ("extract.activities_inline", "LABELLED_ITEM_PATTERN", "系列活动二:眼科挂号0元", {"n": "二", "t": "眼科挂号0元"}),
     ("extract.activities_rules", "ACTIVITY_NAME_PATTERN", "灾害风险隐患排查", "灾害风险隐患排查"),
     ("extract.activities", "RESIDUE_TAIL_PATTERN", "廣場(chǎng)宣傳活動(dòng)", "(chǎng)"),
+    ("extract.activities_rules", "ANNOUNCE_PATTERN", "主要做好以下几个方面工作:", "以下几个方面工作:"),
+    ("extract.activities_rules", "ANNOUNCE_PATTERN", "提出以下要求:", None),
     ("extract.activities_inline", "INLINE_HEAD_PATTERN", "至8月31日四、活动内容", {"n": "四"}),
     ("extract.activities_inline", "INLINE_FIRST_PATTERN", "活动形式及内容1.开办专栏", "1."),
     ("extract.activities_inline", "INLINE_NAME_PATTERN", "活动内容", "活动内容"),
