@@ -49,6 +49,10 @@ PINYIN_RESIDUE_PATTERN = regex.compile(
     r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6}\)"
 )
 
+#: The same residue in unfolded text (source or display), in ASCII or full-width brackets:
+#: "活動(dòng)", "活動（dòng）".
+RAW_RESIDUE_PATTERN = regex.compile(r"(?<=\p{Han})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6}[)）]")
+
 #: Stray markup, e.g. '<?xml:namespace prefix="st1" ... />', "<p>", "</p>".
 MARKUP_PATTERN = regex.compile(r"<[/?!]?[A-Za-z][^<>\n]{0,300}>|\?xml:namespace>")
 
@@ -246,9 +250,9 @@ class Normalized:
 
 def _over_residue(text: str, start: int, end: int) -> int:
     """``end``, moved over pinyin residue that follows a non-empty interval ("質" + "(zhì)")."""
-    if end <= start or end >= len(text) or text[end] != "(":
+    if end <= start or end >= len(text) or text[end] not in "(（":
         return end
-    m = PINYIN_RESIDUE_PATTERN.match(text, end)
+    m = RAW_RESIDUE_PATTERN.match(text, end)
     return m.end() if m else end
 
 

@@ -30,17 +30,11 @@ def _number(ctx: Context, node: Node) -> str:
     return ctx.value(node.start, node.title_start).strip()
 
 
-#: Pinyin residue of a broken traditional conversion glued to a title's last character, which
-#: the match text drops: "廣場宣傳活動(dòng)" keeps its "(dòng)" (the title is the source's words).
-RESIDUE_TAIL_PATTERN = regex.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,6}[)）]")
-
-
 def _title(ctx: Context, node: Node) -> str:
-    """The heading's title as it reads, a title broken over lines joined."""
+    """The heading's title as it reads (pinyin residue after its last character included, see
+    ``Normalized.display_span``), a title broken over lines joined."""
     ds, de = ctx.norm.display_span(node.title_start, node.title_end)
-    display = ctx.norm.display.text
-    tail = RESIDUE_TAIL_PATTERN.match(display, de) if de > ds else None
-    return LINE_BREAK_PATTERN.sub("", display[ds:tail.end() if tail else de].strip(" \t\u3000\n"))
+    return LINE_BREAK_PATTERN.sub("", ctx.norm.display.text[ds:de].strip(" \t\u3000\n"))
 
 
 def _heading(ctx: Context, node: Node) -> str:

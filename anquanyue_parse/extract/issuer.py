@@ -12,13 +12,12 @@ from typing import Optional
 import regex
 
 from ..models import Issuer
-from ..normalize import PINYIN_RESIDUE_PATTERN
 from .base import Context
 from .issuer_meta import meta_issuer
 from .issuer_news import counted_joint, decided, joint_lists, news_issuer
 from .issuer_signature import signature, signing_bodies
 from .issuer_title import head_issuer, plan_unit, title_joint, title_lead
-from .registry import Extractor, Found, read, status_of
+from .registry import Extractor, Found, read
 
 __all__ = ["extract_issuer", "extract_issuers"]
 
@@ -67,14 +66,9 @@ def extract_issuers(ctx: Context, issuer: Optional[tuple[int, int]], date_line: 
 def _read_name(ctx: Context, at: tuple[int, int]) -> Found:
     """The name as the text writes it, with its span: a letter-spaced header ("合 肥 市 教 育 局")
     names the same unit; pinyin residue after its last character ("全國總工會(huì)") is part of the
-    copy (the match text drops it, so the span is widened in the source)."""
+    copy (``Normalized.source_span`` and ``display_span`` reach over it)."""
     name = HAN_GAP_PATTERN.sub("", ctx.value(*at))
-    found = read(ctx, name, at)
-    residue = PINYIN_RESIDUE_PATTERN.match(ctx.norm.source, found.span.end) if name else None
-    if residue:
-        found.span.end = residue.end()
-        found = Found(name + residue.group(0), found.span, status_of(ctx, name + residue.group(0), found.span))
-    return found
+    return read(ctx, name, at)
 
 
 def _run_issuer(ctx: Context) -> Optional[Found]:
