@@ -3,6 +3,8 @@ beside 安全生产月, "低碳日" beside 节能宣传周, "科技工作者日"
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ..campaigns import profile
@@ -47,6 +49,7 @@ def _aliases(name: str) -> tuple[str, ...]:
     return known.names if known else (name,)
 
 
+@functools.lru_cache(maxsize=256)
 def _joined_pattern(campaign: str) -> regex.Pattern:
     """The main campaign's names, a conjunction, and the companion's name (JOINED_NAME)."""
     names = "|".join(regex.escape(n) for n in _aliases(campaign))
@@ -72,7 +75,7 @@ def profile_companions(ctx: Context, campaign: str, end: int) -> list[tuple[int,
         names = _aliases(companion)
         if any(n in title for n in names) and not any(n in title for n in own):
             continue
-        for start, size in sorted((m.start(), len(n)) for n in names for m in regex.finditer(regex.escape(n), text[:end])):
+        for start, size in sorted((m.start(), len(n)) for n in names for m in regex.finditer(regex.escape(n), text, endpos=end)):
             s, e = ctx.sentence(start)
             if any(n in text[s:e] for n in own):
                 lead = NAME_PREFIX_PATTERN.search(text, max(0, start - 7), start)
