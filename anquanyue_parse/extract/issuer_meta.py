@@ -10,7 +10,7 @@ import regex
 from ..normalize import to_simplified
 from ..patterns import ORG_SUFFIX
 from .base import Context
-from .issuer_names import MEDIA_SUFFIX, expand
+from .issuer_names import MEDIA_SUFFIX, ORG_END_PATTERN, expand
 
 __all__ = ["META_ISSUER_PATTERN", "meta_issuer"]
 
@@ -42,7 +42,7 @@ def meta_issuer(ctx: Context, strong: bool) -> Optional[tuple[int, int]]:
         else:
             org = m.group("org")
         org = MEDIA_SUFFIX.sub("", org) if org.endswith("网站") else org
-        if MEDIA_SUFFIX.search(org) or not regex.search(ORG_SUFFIX + "$", org):
+        if MEDIA_SUFFIX.search(org) or not ORG_END_PATTERN.search(org):
             continue
         full = expand(ctx, org)
         if full != org:

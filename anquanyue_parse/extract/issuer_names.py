@@ -9,7 +9,8 @@ from ..normalize import to_simplified
 from ..patterns import ORG_LINE_NAME, ORG_SUFFIX
 from .base import Context
 
-__all__ = ["ORG_LINE_PATTERN", "MEDIA_SUFFIX", "GENERIC_START", "NOT_A_NAME_START", "VERB_BAN_ENDINGS",
+__all__ = ["ORG_LINE_PATTERN", "ORG_END_PATTERN", "MEDIA_SUFFIX", "GENERIC_START", "NOT_A_NAME_START",
+           "VERB_BAN_ENDINGS",
            "INNER_VERB_PATTERN", "name_ok", "short_name_ok", "own_unit_ok", "trim_lead", "expand", "first_of_joint", "split_joint"]
 
 #: A whole line that is an organization name, e.g. "运城市工业和信息化局", "上海市教育委员会".
@@ -26,6 +27,9 @@ GENERIC_START = ("市", "县", "区", "省", "我", "本", "该", "各", "其", 
 
 #: A name ending like a place: "溪口镇", "中卫市", "白塔街道" (not to be expanded).
 PLACE_END_PATTERN = regex.compile(r"(?:镇|乡|村|街道|市|县|区|省|州|旗)$")
+
+#: A run that ends like an organization, e.g. "市应急管理局" (compiled once: several rules ask it).
+ORG_END_PATTERN = regex.compile(ORG_SUFFIX + "$")
 
 #: Media that appear as "来源:" but do not issue notices.
 MEDIA_SUFFIX = regex.compile(r"(?:网站|网|日报|晚报|报社|报|电视台|新闻|客户端|在线)$")
@@ -122,4 +126,4 @@ def split_joint(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
         pos = m.end()
     out.append((pos, e))
     out = [(a, b) for a, b in out if b - a >= 2]
-    return out if all(regex.search(ORG_SUFFIX + "$", ctx.text[a:b]) for a, b in out) else [(s, e)]
+    return out if all(ORG_END_PATTERN.search(ctx.text[a:b]) for a, b in out) else [(s, e)]

@@ -9,7 +9,7 @@ import regex
 
 from ..patterns import ORG_NAME, ORG_SUFFIX
 from .base import Context
-from .issuer_names import (GENERIC_START, INNER_VERB_PATTERN, MEDIA_SUFFIX, NOT_A_NAME_START, name_ok,
+from .issuer_names import (GENERIC_START, INNER_VERB_PATTERN, MEDIA_SUFFIX, NOT_A_NAME_START, ORG_END_PATTERN, name_ok,
                            own_unit_ok, short_name_ok, split_joint, trim_lead)
 from .issuer_title import title_lead, title_subject
 from .joint import loose_joint_lists
@@ -135,7 +135,7 @@ def counted_joint(ctx: Context) -> Optional[tuple[int, int]]:
 
 
 def _lead_member_ok(name: str) -> bool:
-    return short_name_ok(name) and bool(regex.search(ORG_SUFFIX + "$", name))
+    return short_name_ok(name) and bool(ORG_END_PATTERN.search(name))
 
 
 def _member_ok(name: str) -> bool:
@@ -193,11 +193,14 @@ def _news_sentence(ctx: Context) -> Optional[tuple[int, int]]:
     """Full names first; a short form ("市安委会办公室") only when the text gives no full one, a
     company's own unit ("集团公司") last. Time words glued before a name are no part of it."""
     text = ctx.text[:min(NEWS_REACH, _footer_start(ctx))]
+    found = [[(s, e) for m in pattern.finditer(text)  # each pattern scans once, for the three checks
+              for s, e in [(trim_lead(text, m.start("org"), m.end("org")), m.end("org"))]
+              if not MEDIA_SUFFIX.search(text[s:e]) and not PRESS_OFFICE_PATTERN.search(text[s:e])]
+             for pattern in NEWS_ISSUER_PATTERNS]
     for accept in (name_ok, short_name_ok, own_unit_ok):
-        for pattern in NEWS_ISSUER_PATTERNS:
-            for m in pattern.finditer(text):
-                s, e = trim_lead(text, m.start("org"), m.end("org")), m.end("org")
-                if accept(text[s:e]) and not MEDIA_SUFFIX.search(text[s:e]) and not PRESS_OFFICE_PATTERN.search(text[s:e]):
+        for spans in found:
+            for s, e in spans:
+                if accept(text[s:e]):
                     return s, e
     return None
 

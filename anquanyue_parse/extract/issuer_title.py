@@ -11,8 +11,8 @@ import regex
 from ..patterns import ORG_NAME, ORG_SUFFIX
 from ..segment import TITLE_END_PATTERN
 from .base import Context
-from .issuer_names import (GENERIC_START, INNER_VERB_PATTERN, NOT_A_NAME_START, ORG_LINE_PATTERN, VERB_BAN_ENDINGS,
-                           expand, first_of_joint, name_ok, short_name_ok, split_joint)
+from .issuer_names import (GENERIC_START, INNER_VERB_PATTERN, NOT_A_NAME_START, ORG_END_PATTERN, ORG_LINE_PATTERN,
+                           VERB_BAN_ENDINGS, expand, first_of_joint, name_ok, short_name_ok, split_joint)
 
 __all__ = ["head_issuer", "header_orgs", "title_joint", "title_texts", "plan_unit", "title_subject", "title_lead",
            "TITLE_PREFIX_PATTERN", "JOINT_TITLE_PATTERN"]
@@ -168,7 +168,7 @@ def title_lead(ctx: Context, short: bool = False) -> Optional[tuple[int, int]]:
         m = TITLE_SHORT_SUBJECT_PATTERN.match(run)
         names = [m.group("org")] if m and _short_ok(m.group("org")) else []
     else:
-        names = [run[:i] for i in range(len(run), 2, -1) if regex.search(ORG_SUFFIX + "$", run[:i]) and name_ok(run[:i])]
+        names = [run[:i] for i in range(len(run), 2, -1) if ORG_END_PATTERN.search(run[:i]) and name_ok(run[:i])]
     for name in names:
         if regex.search(CLAUSE_START + regex.escape(name), body):
             return off, off + len(name)

@@ -30,23 +30,25 @@ MAX_CID_SHARE = 0.3
 def load_pdf(path: Path, data: bytes) -> SourceText:
     """Read a PDF's text layer, and its scanned pages by OCR (the ``ocr`` extra);
     ``pages`` holds the offset where each page starts."""
-    from .pdf_pdfium import fill_pages, read_document  # the fast path; pdfplumber decides the rest
+    from .pdf_pdfium import read_document  # the fast path; pdfplumber decides the rest
 
     first = read_document(data) if _has_pdf_header(data) else None  # scans and lines, one pass
+    pdfium_pages = first.pages if first is not None else None
     if first is not None and first.scans:
-        return _load_scanned(path, data, first.scans, first.n_pages)
-    pages = fill_pages(data, first.pages) if first is not None else None
-    text, starts = layout_text(pages or read_pages(data, str(path)))
+        return _load_scanned(path, data, first.scans, first.n_pages, pdfium_pages)
+    text, starts = layout_text(_text_pages(data, str(path), pdfium_pages))
     return SourceText(text=text, path=str(path), format="pdf", pages=starts)
 
 
-def _text_pages(data: bytes, path: str) -> list[list[Line]]:
-    from .pdf_pdfium import read_pages_pdfium  # the fast path; pdfplumber decides the rest
+def _text_pages(data: bytes, path: str, pdfium_pages) -> list[list[Line]]:
+    """The text pages from PDFium's one pass (the pages it left read by pdfplumber), else the
+    whole pdfplumber way."""
+    from .pdf_pdfium import fill_pages
 
-    return (read_pages_pdfium(data) if _has_pdf_header(data) else None) or read_pages(data, path)
+    return fill_pages(data, pdfium_pages) or read_pages(data, path)
 
 
-def _load_scanned(path: Path, data: bytes, scans: dict[int, float], n_pages: int) -> SourceText:
+def _load_scanned(path: Path, data: bytes, scans: dict[int, float], n_pages: int, pdfium_pages) -> SourceText:
     """A PDF with scanned pages: those read by OCR, the others from their text layer."""
     from .ocr import ocr_hint_for_scans, ocr_source
     from .ocr_engine import engine_available
@@ -55,7 +57,7 @@ def _load_scanned(path: Path, data: bytes, scans: dict[int, float], n_pages: int
     text_pages: dict[int, list[Line]] = {}
     if len(scans) < n_pages:
         try:
-            text_pages = dict(enumerate(_text_pages(data, str(path))))
+            text_pages = dict(enumerate(_text_pages(data, str(path), pdfium_pages)))
         except NoTextLayer:
             pass
     if not engine_available():

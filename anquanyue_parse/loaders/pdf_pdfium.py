@@ -189,8 +189,8 @@ def _page_lines(page, textpage, raw) -> Optional[list[Line]]:
     text_objects, paths = _count_objects(page, raw)
     ruled = paths >= MIN_RULINGS
     height = page.get_height()
-    chars = _chars(textpage, raw, height, upright=ruled)
-    if chars is None or sum(1 for ch in chars if ch["text"] != " ") < text_objects:
+    chars = _chars(textpage, raw, height, upright=ruled, min_glyphs=text_objects)
+    if chars is None:
         return None
     if ruled:
         from .pdf_tables import ruled_page_lines
@@ -199,10 +199,11 @@ def _page_lines(page, textpage, raw) -> Optional[list[Line]]:
     return _group_lines(chars)
 
 
-def _chars(textpage, raw, height: float, upright: bool = False) -> Optional[list[dict]]:
+def _chars(textpage, raw, height: float, upright: bool = False, min_glyphs: int = 0) -> Optional[list[dict]]:
     """Characters as pdfplumber's dicts (text, x0, x1, top, bottom, size; top-down points):
     x from the origin and the loose box, the baseline from the origin, one em above it; with
-    ``upright`` also pdfminer's ``upright`` and ``doctop``, which table cells are read with."""
+    ``upright`` also pdfminer's ``upright`` and ``doctop``, which table cells are read with.
+    None when too many are unmapped or fewer than ``min_glyphs`` are not spaces."""
     import ctypes
 
     handle = textpage.raw  # the bare handle: no attribute look-up per call
@@ -213,7 +214,7 @@ def _chars(textpage, raw, height: float, upright: bool = False) -> Optional[list
     text = _page_text(textpage, raw, raw.FPDFText_CountChars(handle))
     out: list[dict] = []
     append = out.append
-    unmapped = 0
+    unmapped = spaces = 0
     for i, ch in enumerate(text):
         if ch in _SPECIAL_CHARS or "\ue000" <= ch < "\uf900":
             if ch in "\r\n\x02" or ch == " " and raw.FPDFText_IsGenerated(handle, i) == 1:
@@ -221,6 +222,7 @@ def _chars(textpage, raw, height: float, upright: bool = False) -> Optional[list
             if ch != " ":
                 unmapped += 1
                 continue
+            spaces += 1
         get_box(handle, i, at_box)
         get_origin(handle, i, at_x, at_y)
         size = get_size(handle, i)
@@ -232,7 +234,7 @@ def _chars(textpage, raw, height: float, upright: bool = False) -> Optional[list
         if upright:
             raw.FPDFText_GetMatrix(handle, i, matrix)
             out[-1].update(upright=matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0, doctop=bottom - size)
-    if not out or unmapped > MAX_UNMAPPED_SHARE * (len(out) + unmapped):
+    if not out or unmapped > MAX_UNMAPPED_SHARE * (len(out) + unmapped) or len(out) - spaces < min_glyphs:
         return None
     return _with_gap_spaces(out)
 
