@@ -196,10 +196,11 @@ READERS: tuple[Callable[[Context], Optional[list[Activity]]], ...] = (
 MIN_LAST_TITLE = 3
 
 
-def _cut(ctx: Context, item: Activity) -> bool:
-    """The last heading of an excerpt cut inside it, with no body: a stub ("(三)开") or a number
-    cut ("二、制定2020"); a long title cut mid-sentence is kept (its words are the source's)."""
-    if item.children or item.text != item.title or not item.span or ctx.source.text[item.span.end:].strip():
+def _cut(item: Activity, content_end: int) -> bool:
+    """The last heading of an excerpt cut inside it (it ends at ``content_end``, where the text's
+    trailing white space starts), with no body: a stub ("(三)开") or a number cut ("二、制定2020");
+    a long title cut mid-sentence is kept (its words are the source's)."""
+    if item.children or item.text != item.title or not item.span or item.span.end < content_end:
         return False
     title = item.title
     return len(title) < MIN_LAST_TITLE or title[-1].isdigit() or "," in title
@@ -209,8 +210,9 @@ def _clean(ctx: Context, items: list[Activity]) -> list[Activity]:
     """Drop a heading the excerpt cut, and an item that repeats an earlier one with its details
     ("安全环保隐患申报—“我参与,我光荣”" after "安全环保隐患申报": a second, detailed section)."""
     out: list[Activity] = []
+    content_end = len(ctx.source.text.rstrip())  # once, not a copy of the rest per item
     for item in items:
-        if _cut(ctx, item) or any(item.title.startswith(o.title) and item.title != o.title for o in out):
+        if _cut(item, content_end) or any(item.title.startswith(o.title) and item.title != o.title for o in out):
             continue
         out.append(item)
     return out

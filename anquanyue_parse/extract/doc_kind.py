@@ -147,8 +147,9 @@ def extract_doc_kind(ctx: Context, title: Optional[str]) -> Optional[str]:
 def _untitled_kind(ctx: Context) -> Optional[str]:
     """The kind of a text with no title line: named at its start, said by the body's phrases,
     a recipients line (通知), or a plan's first heading."""
-    first = regex.sub(r"^[\d一二三四五六七八九十]{1,2}[、.．]\s*", "", ctx.text.lstrip()[:160])
-    m = HEAD_KIND_PATTERN.search(first) or HEAD_TITLE_KIND_PATTERN.search(ctx.text.lstrip()[:200])
+    body = ctx.text.lstrip()
+    first = regex.sub(r"^[\d一二三四五六七八九十]{1,2}[、.．]\s*", "", body[:160])
+    m = HEAD_KIND_PATTERN.search(first) or HEAD_TITLE_KIND_PATTERN.search(body[:200])
     if m:
         return _KIND_OF_WORD.get(m.group("kind"), m.group("kind"))
     for kind, pattern in BODY_KIND_PATTERNS:
@@ -156,7 +157,7 @@ def _untitled_kind(ctx: Context) -> Optional[str]:
             return kind
     if ctx.facts.recipients_at:
         return "通知"
-    if PLAN_FIRST_HEADING_PATTERN.match(ctx.text.lstrip()):
+    if PLAN_FIRST_HEADING_PATTERN.match(body):
         return "方案"
     return None
 

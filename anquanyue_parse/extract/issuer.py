@@ -18,14 +18,12 @@ from .issuer_news import counted_joint, decided, joint_lists, news_issuer
 from .issuer_signature import signature, signing_bodies
 from .issuer_title import head_issuer, plan_unit, title_joint, title_lead
 from .registry import Extractor, Found, read
+from .title import HAN_GAP_PATTERN  # layout spacing inside a name: "合 肥 市 教 育 局"
 
 __all__ = ["extract_issuer", "extract_issuers"]
 
 #: A plan's title: the last words name a plan, e.g. "…活动方案", "…工作安排》".
 PLAN_TITLE_PATTERN = regex.compile(r"(?:方案|计划|安排)[》”]?$")
-
-#: White space between two Han characters: layout spacing inside a name.
-HAN_GAP_PATTERN = regex.compile(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
 
 
 def _is_news(ctx: Context) -> bool:

@@ -22,18 +22,21 @@ TITLE_LABEL_PATTERN = regex.compile(r"^[\p{Han}\s]{2,6}:")
 BREADCRUMB_LINE_PATTERN = regex.compile(r"^(?:[^>\n]{0,8}:)?\s*首页\s*>[^\n]*$")
 
 #: A headline under a breadcrumb: one short line without a sentence mark or a label, e.g.
+#: White space between two Han characters, dropped from a title: "安全 生产月".
+HAN_GAP_PATTERN = regex.compile(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
+
 #: "安庆开展能源短缺体验日活动", "静安 | 共和新路街道禁毒宣传进社区".
 HEADLINE_PATTERN = regex.compile(r"^[^。,;:!?>]{6,40}$")
 
 
 def _headline_under_breadcrumb(ctx: Context) -> Optional[tuple[int, int, str]]:
     """A page the segmenter found no title in: the headline right under its breadcrumb."""
-    lines = ctx.seg.nonblank(0, min(len(ctx.seg.lines), 12))[:6]
+    lines = ctx.seg.nonblank(0, 12)[:6]
     for ln, nxt in zip(lines, lines[1:]):
         t = nxt.text.strip()
         if BREADCRUMB_LINE_PATTERN.match(ln.text.strip()) and HEADLINE_PATTERN.match(t):
             off = nxt.start + nxt.text.index(t)
-            return off, off + len(t), regex.sub(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})", "", ctx.value(off, off + len(t)))
+            return off, off + len(t), HAN_GAP_PATTERN.sub("", ctx.value(off, off + len(t)))
     return None
 
 
@@ -61,7 +64,7 @@ def extract_title(ctx: Context) -> Optional[tuple[int, int, str]]:
         return None
     # the whole span read at once, lines joined: residue between lines ("態(tài)\n關") stays
     value = regex.sub(r"[ \t\u3000]*\n\s*", "", ctx.value(start, end))
-    value = regex.sub(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})", "", value)
+    value = HAN_GAP_PATTERN.sub("", value)
     return start, end, value
 
 
